@@ -1,0 +1,127 @@
+package main
+
+/*
+#include <stdlib.h>
+#include "netifaces_go.h"
+#include "capi_internal.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// This file lets `go test` drive the real exports with the shared vectors
+// (ci/vectors/abi_*.json): _test.go files cannot use cgo, so the conversion
+// between Go values and C arguments lives here. Nothing here is exported to C.
+
+// conventionalExports are the header's functions that follow the status +
+// out-parameter conventions, by name. vectors_test.go checks it against the header.
+var conventionalExports = map[string]any{
+	"nig_last_error_json": nig_last_error_json,
+	"nig_free":            nig_free,
+	"nig_close":           nig_close,
+	"nig_debug_stats":     nig_debug_stats,
+}
+
+// vectorArg is one decoded vector input.
+type vectorArg struct {
+	Bytes []byte // kind b; nil with Null means NULL
+	Null  bool
+	Num   int64   // kinds h, q, i, u
+	Ptr   uintptr // kind p
+}
+
+// vectorResult is what a call produced.
+type vectorResult struct {
+	RC        int
+	Out       []byte // the out buffer (result or error object), if the function has one
+	HasOut    bool
+	LastError string
+	LastJSON  []byte
+}
+
+func cBytes(a vectorArg) (*C.nig_cchar, C.size_t, func()) {
+	if a.Null {
+		return nil, 0, func() {}
+	}
+	p := C.CBytes(append(a.Bytes, 0))
+	return (*C.nig_cchar)(p), C.size_t(len(a.Bytes)), func() { C.free(p) }
+}
+
+// callVector calls the export `name` with args, copying out and freeing every
+// returned buffer through nig_free.
+func callVector(name string, args []vectorArg) (vectorResult, error) {
+	fn, ok := conventionalExports[name]
+	if !ok {
+		return vectorResult{}, fmt.Errorf("no export %q", name)
+	}
+	var (
+		out    *C.char
+		outLen C.size_t
+		res    vectorResult
+		rc     C.int
+	)
+	want := func(n int) error {
+		if len(args) != n {
+			return fmt.Errorf("%s takes %d inputs, got %d", name, n, len(args))
+		}
+		return nil
+	}
+	switch f := fn.(type) {
+	case func(**C.char, *C.size_t) C.int:
+		if err := want(0); err != nil {
+			return res, err
+		}
+		rc, res.HasOut = f(&out, &outLen), true
+	case func(unsafe.Pointer) C.int:
+		if err := want(1); err != nil {
+			return res, err
+		}
+		rc = f(foreignPointer(args[0].Ptr))
+	case func(C.nig_handle) C.int:
+		if err := want(1); err != nil {
+			return res, err
+		}
+		rc = f(C.nig_handle(args[0].Num))
+	case func(*C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int:
+		if err := want(1); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[0])
+		defer free()
+		rc, res.HasOut = f(p, n, &out, &outLen), true
+	default:
+		return res, fmt.Errorf("%s: signature %T not supported by the Go vector bridge", name, fn)
+	}
+	res.RC = int(rc)
+	if out != nil {
+		res.Out = C.GoBytes(unsafe.Pointer(out), C.int(outLen))
+		if nig_free(unsafe.Pointer(out)) != 0 {
+			return res, fmt.Errorf("nig_free of the result failed")
+		}
+	}
+	res.LastError = C.GoString((*C.char)(unsafe.Pointer(nig_last_error())))
+	var lj *C.char
+	var ljLen C.size_t
+	nig_last_error_json(&lj, &ljLen)
+	res.LastJSON = C.GoBytes(unsafe.Pointer(lj), C.int(ljLen))
+	nig_free(unsafe.Pointer(lj))
+	return res, nil
+}
+
+// foreignPointer makes a C pointer value from an integer, as C callers can: the
+// vectors pass addresses the library never issued. The value lives in C memory
+// so vet's unsafe.Pointer rule for Go-side integers does not apply.
+func foreignPointer(addr uintptr) unsafe.Pointer {
+	slot := (*unsafe.Pointer)(C.malloc(C.size_t(unsafe.Sizeof(uintptr(0)))))
+	defer C.free(unsafe.Pointer(slot))
+	*(*uintptr)(unsafe.Pointer(slot)) = addr
+	return *slot
+}
+
+// outstanding reports the library's live allocation and handle counts.
+func outstanding() (allocs int64, handleCount int) {
+	return liveAllocs.Load(), handles.len()
+}
