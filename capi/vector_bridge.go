@@ -17,12 +17,23 @@ import (
 // between Go values and C arguments lives here. Nothing here is exported to C.
 
 // conventionalExports are the header's functions that follow the status +
-// out-parameter conventions, by name. vectors_test.go checks it against the header.
-var conventionalExports = map[string]any{
-	"nig_last_error_json": nig_last_error_json,
-	"nig_free":            nig_free,
-	"nig_close":           nig_close,
-	"nig_debug_stats":     nig_debug_stats,
+// out-parameter conventions, by name; each export_*.go file registers its own in
+// an init function. vectors_test.go checks the set against the header.
+var conventionalExports = map[string]any{}
+
+func registerExports(fns map[string]any) {
+	for name, fn := range fns {
+		conventionalExports[name] = fn
+	}
+}
+
+func init() {
+	registerExports(map[string]any{
+		"nig_last_error_json": nig_last_error_json,
+		"nig_free":            nig_free,
+		"nig_close":           nig_close,
+		"nig_debug_stats":     nig_debug_stats,
+	})
 }
 
 // vectorArg is one decoded vector input.
