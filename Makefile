@@ -17,10 +17,9 @@ BUILD := build
 LIB := $(BUILD)/libnetifaces_go.so.1
 VERSION := $(shell sed -n 's/^#define NIG_VERSION_STRING "\(.*\)"/\1/p' include/netifaces_go.h)
 GO_SOURCES := $(shell find core capi -name '*.go' -o -name '*.c' -o -name '*.h') go.mod include/netifaces_go.h build_library.py
-PY_VERSIONS := 3.9 3.10 3.11 3.12 3.13
 CFLAGS_TEST := -std=c99 -Wall -Wextra -pedantic -Werror -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
 
-.PHONY: all lib test bench install uninstall clean vet gotest ctest pytest check-exports \
+.PHONY: test-install test-package all lib test bench install uninstall clean vet gotest ctest pytest check-exports \
         check-header check-abi abi-baseline cross-build sdist wheel help
 .DEFAULT_GOAL := all
 
@@ -36,7 +35,7 @@ help:
 
 # ---- tests --------------------------------------------------------------------
 # Each step prints its runner's own summary line; the run stops at the first failure.
-test: lib vet gotest cross-build check-exports check-header check-abi ctest pytest
+test: lib vet gotest cross-build check-exports check-header check-abi ctest test-install test-package pytest
 
 vet:
 	$(GO) vet ./...
@@ -96,13 +95,34 @@ ctest: $(BUILD)/ci/runner
 
 # pytest on every CPython 3.9-3.13 that has pytest; at least one must run.
 pytest: lib
-	ran=0; for v in $(PY_VERSIONS); do \
-	  py=$$(command -v python$$v || true); \
-	  if [ -z "$$py" ] && command -v pyenv >/dev/null; then py=$$(ls -d $$(pyenv root)/versions/$$v*/bin/python3 2>/dev/null | tail -n1 || true); fi; \
-	  [ -n "$$py" ] && "$$py" -c 'import pytest' 2>/dev/null || { echo "pytest: CPython $$v not present (or no pytest), skipped"; continue; }; \
+	ran=0; for py in $$(ci/find_pythons); do \
+	  "$$py" -c 'import pytest' 2>/dev/null || { echo "pytest: no pytest for $$py, skipped"; continue; }; \
 	  echo "== pytest on $$("$$py" -V)"; \
 	  PYTHONPATH=$(CURDIR)/python "$$py" -m pytest -q -p no:cacheprovider ci/pytest; ran=$$((ran+1)); \
-	done; test $$ran -gt 0
+	done; test $$ran -gt 0; echo "pytest: ran on $$ran interpreters"
+
+# make install into a scratch prefix, then build the C example with pkg-config.
+test-install: lib
+	rm -rf $(BUILD)/prefix && $(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(BUILD)/prefix >/dev/null
+	PKG_CONFIG_PATH=$(BUILD)/prefix/lib/pkgconfig $(CC) -std=c99 -Wall -Wextra -Werror examples/example.c \
+	    -o $(BUILD)/example $$(PKG_CONFIG_PATH=$(BUILD)/prefix/lib/pkgconfig pkg-config --cflags --libs netifaces_go)
+	LD_LIBRARY_PATH=$(BUILD)/prefix/lib $(BUILD)/example > $(BUILD)/example.out
+	grep -q '^netifaces_go 0' $(BUILD)/example.out
+	@echo "test-install: pkg-config build of examples/example.c ok"
+
+# The sdist builds offline (vendored modules, GOPROXY=off) into a fresh venv, and the
+# installed package works from outside the source tree.
+test-package:
+	rm -rf $(BUILD)/pkgtest && mkdir -p $(BUILD)/pkgtest
+	$(PYTHON) setup.py -q sdist -d $(BUILD)/pkgtest >/dev/null 2>&1
+	$(PYTHON) -m venv --system-site-packages $(BUILD)/pkgtest/venv
+	cd $(BUILD)/pkgtest && GOPROXY=off GOFLAGS=-mod=vendor venv/bin/pip install -q --no-build-isolation --no-index --no-deps \
+	    netifaces_go-$(VERSION).tar.gz 2>&1 | grep -v 'Running pip as' || true
+	cd / && $(CURDIR)/$(BUILD)/pkgtest/venv/bin/python -c \
+	    'import netifaces_go as n, json; print(n.version, n.library_version(), n.__file__); assert "pkgtest/venv" in n.__file__; n.debug_stats()'
+	$(PYTHON) -m pip wheel -q --no-build-isolation --no-deps -w $(BUILD)/pkgtest/wheel . 2>&1 | grep -v 'Running pip as' || true
+	ls $(BUILD)/pkgtest/wheel/netifaces_go-$(VERSION)-py3-none-linux_*.whl
+	@echo "test-package: sdist (offline) and wheel ok"
 
 bench: lib
 	PYTHONPATH=$(CURDIR)/python $(PYTHON) ci/bench/run.py
