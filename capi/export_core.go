@@ -36,8 +36,13 @@ func nig_last_error() *C.nig_cchar {
 }
 
 //export nig_last_error_json
-func nig_last_error_json(out **C.char, outLen *C.size_t) C.int {
+func nig_last_error_json(out **C.char, outLen *C.size_t) (rc C.int) {
 	// Not through call(): reading the last error must not replace it.
+	defer func() {
+		if r := recover(); r != nil {
+			rc = statusInternal
+		}
+	}()
 	if out == nil {
 		return fail(nil, nil, errArg("out must not be NULL"))
 	}

@@ -136,3 +136,18 @@ func foreignPointer(addr uintptr) unsafe.Pointer {
 func outstanding() (allocs int64, handleCount int) {
 	return liveAllocs.Load(), handles.len()
 }
+
+// callPanicking runs a panicking function through call(), as every export
+// does, and reports the status and error object it produced.
+func callPanicking() (rc int, errObj []byte, lastError string) {
+	var out *C.char
+	var outLen C.size_t
+	rc = int(call(&out, &outLen, true, func() ([]byte, error) {
+		var m map[string]int
+		m["boom"] = 1 // nil map write: a runtime panic
+		return nil, nil
+	}))
+	errObj = C.GoBytes(unsafe.Pointer(out), C.int(outLen))
+	nig_free(unsafe.Pointer(out))
+	return rc, errObj, C.GoString(C.capi_get_last_error())
+}
