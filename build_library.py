@@ -92,27 +92,33 @@ def build(out_dir, python_copy=None):
         with open(mapfile, "w") as f:
             f.write(version_script(api_functions()))
         ldflags = f"-extldflags '-Wl,-soname,{SONAME} -Wl,--version-script={mapfile}'"
+        built = os.path.join(out_dir, f".{SONAME}.tmp{os.getpid()}")
         cmd = ["go", "build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false",
-               "-ldflags", ldflags, "-o", target]
+               "-ldflags", ldflags, "-o", built]
         if os.path.isdir(os.path.join(ROOT, "vendor")):
             cmd.append("-mod=vendor")  # sdists build offline from vendored modules
         cmd.append("./capi")
         env = dict(os.environ, CGO_ENABLED="1")
         subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+        os.replace(built, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     # Never ship cgo's generated header: include/netifaces_go.h is the contract.
-    generated = os.path.splitext(target)[0] + ".h"
-    for h in (generated, target + ".h", os.path.join(out_dir, "libnetifaces_go.so.h")):
-        if os.path.exists(h):
-            os.remove(h)
+    for h in os.listdir(out_dir):
+        if h.endswith(".h") and h.startswith((".libnetifaces_go", "libnetifaces_go")):
+            os.remove(os.path.join(out_dir, h))
     link = os.path.join(out_dir, "libnetifaces_go.so")
     if os.path.lexists(link):
         os.remove(link)
     os.symlink(SONAME, link)
     if python_copy:
+        # Copy then rename: processes that have the old library mapped keep their
+        # (unlinked) inode instead of seeing it rewritten under them.
         os.makedirs(python_copy, exist_ok=True)
-        shutil.copyfile(target, os.path.join(os.path.abspath(python_copy), "libnetifaces_go.so"))
+        dest = os.path.join(os.path.abspath(python_copy), "libnetifaces_go.so")
+        tmp_dest = dest + f".tmp{os.getpid()}"
+        shutil.copyfile(target, tmp_dest)
+        os.replace(tmp_dest, dest)
     return target
 
 

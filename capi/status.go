@@ -58,11 +58,20 @@ func statusOf(err error) (code, errno int, kind string) {
 	if errors.As(err, &ae) {
 		return ae.code, 0, ae.kind
 	}
+	var en syscall.Errno
+	hasErrno := errors.As(err, &en) && en != 0
 	if code, kind, ok := domainStatus(err); ok {
+		// The errno survives a domain mapping: from the status when the status
+		// is -errno, else from the error chain.
+		switch {
+		case code < 0 && code > statusInval:
+			return code, -code, kind
+		case hasErrno:
+			return code, int(en), kind
+		}
 		return code, 0, kind
 	}
-	var en syscall.Errno
-	if errors.As(err, &en) && en != 0 {
+	if hasErrno {
 		return -int(en), int(en), "OSError"
 	}
 	return statusInternal, 0, "RuntimeError"
