@@ -7,6 +7,7 @@ package main
 import "C"
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -93,7 +94,7 @@ func fail(out **C.char, outLen *C.size_t, err error) C.int {
 	if msg == "" {
 		msg = "unknown error"
 	}
-	obj, _ := json.Marshal(errorJSON{Code: code, Errno: errno, Kind: kind, Message: msg})
+	obj := marshalErrorJSON(errorJSON{Code: code, Errno: errno, Kind: kind, Message: msg})
 	setLastError(msg, obj)
 	if out != nil {
 		setOut(out, outLen, obj)
@@ -117,4 +118,14 @@ func panicError(r any) error {
 	}
 	return &apiError{code: statusInternal, kind: "RuntimeError",
 		msg: fmt.Sprintf("internal panic: %v\n%s", r, stack)}
+}
+
+// marshalErrorJSON encodes e without HTML escaping, so messages read the same
+// in every language ("<" stays "<").
+func marshalErrorJSON(e errorJSON) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(e) // cannot fail for this struct
+	return bytes.TrimRight(buf.Bytes(), "\n")
 }

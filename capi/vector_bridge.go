@@ -103,6 +103,121 @@ func callVector(name string, args []vectorArg) (vectorResult, error) {
 		p, n, free := cBytes(args[0])
 		defer free()
 		rc, res.HasOut = f(p, n, &out, &outLen), true
+	case func(*C.nig_cchar, C.size_t, *C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int: // bb>o
+		if err := want(2); err != nil {
+			return res, err
+		}
+		p0, n0, free0 := cBytes(args[0])
+		defer free0()
+		p1, n1, free1 := cBytes(args[1])
+		defer free1()
+		rc, res.HasOut = f(p0, n0, p1, n1, &out, &outLen), true
+	case func(C.int, *C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int: // ib>o
+		if err := want(2); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[1])
+		defer free()
+		rc, res.HasOut = f(C.int(args[0].Num), p, n, &out, &outLen), true
+	case func(*C.nig_cchar, C.size_t, C.int, unsafe.Pointer) C.int: // bip>
+		if err := want(3); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[0])
+		defer free()
+		rc = f(p, n, C.int(args[1].Num), foreignPointer(args[2].Ptr))
+	case func(*C.nig_cchar, C.size_t, C.int, **C.char, *C.size_t) C.int: // bi>o
+		if err := want(2); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[0])
+		defer free()
+		rc, res.HasOut = f(p, n, C.int(args[1].Num), &out, &outLen), true
+	case func(*C.nig_handle) C.int: // >H: the new handle is closed at once
+		if err := want(0); err != nil {
+			return res, err
+		}
+		var h C.nig_handle
+		if rc = f(&h); rc == 0 {
+			nig_close(h)
+		}
+	case func(C.nig_handle, C.nig_handle, C.int, *C.nig_handle) C.int: // hhi>H
+		if err := want(3); err != nil {
+			return res, err
+		}
+		var h C.nig_handle
+		if rc = f(C.nig_handle(args[0].Num), C.nig_handle(args[1].Num), C.int(args[2].Num), &h); rc == 0 {
+			nig_close(h)
+		}
+	case func(C.nig_handle, C.int, *C.nig_cchar, C.size_t) C.int: // hib>
+		if err := want(3); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[2])
+		defer free()
+		rc = f(C.nig_handle(args[0].Num), C.int(args[1].Num), p, n)
+	case func(C.nig_handle, *C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int: // hb>o
+		if err := want(2); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[1])
+		defer free()
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), p, n, &out, &outLen), true
+	case func(C.nig_handle, C.int, **C.char, *C.size_t) C.int: // hi>o
+		if err := want(2); err != nil {
+			return res, err
+		}
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), C.int(args[1].Num), &out, &outLen), true
+	case func(C.nig_handle, **C.char, *C.size_t) C.int: // h>o
+		if err := want(1); err != nil {
+			return res, err
+		}
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), &out, &outLen), true
+	case func(C.nig_handle, *C.nig_cchar, C.size_t, *C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int: // hbb>o
+		if err := want(3); err != nil {
+			return res, err
+		}
+		p0, n0, free0 := cBytes(args[1])
+		defer free0()
+		p1, n1, free1 := cBytes(args[2])
+		defer free1()
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), p0, n0, p1, n1, &out, &outLen), true
+	case func(C.nig_handle, C.int, *C.nig_cchar, C.size_t, **C.char, *C.size_t) C.int: // hib>o
+		if err := want(3); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[2])
+		defer free()
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), C.int(args[1].Num), p, n, &out, &outLen), true
+	case func(*C.nig_cchar, C.size_t, *C.nig_handle) C.int: // b>H (the handle is closed again)
+		if err := want(1); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[0])
+		defer free()
+		var h C.nig_handle
+		rc = f(p, n, &h)
+		if h != 0 {
+			nig_close(h)
+		}
+	case func(C.nig_handle, *C.nig_cchar, C.size_t, *C.nig_handle) C.int: // hb>H (closed again)
+		if err := want(2); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[1])
+		defer free()
+		var h C.nig_handle
+		rc = f(C.nig_handle(args[0].Num), p, n, &h)
+		if h != 0 {
+			nig_close(h)
+		}
+	case func(*C.nig_cchar, C.size_t) C.int: // b>
+		if err := want(1); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[0])
+		defer free()
+		rc = f(p, n)
 	default:
 		return res, fmt.Errorf("%s: signature %T not supported by the Go vector bridge", name, fn)
 	}

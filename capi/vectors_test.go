@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,11 +66,37 @@ func decodeVectorArg(t *testing.T, raw json.RawMessage) vectorArg {
 
 // sameJSON compares two JSON texts after compacting (key order matters).
 func sameJSON(a, b []byte) bool {
-	var ca, cb bytes.Buffer
-	if json.Compact(&ca, a) != nil || json.Compact(&cb, b) != nil {
-		return false
+	ca, errA := canonicalJSON(a)
+	cb, errB := canonicalJSON(b)
+	return errA == nil && errB == nil && bytes.Equal(ca, cb)
+}
+
+// canonicalJSON re-encodes a JSON text token by token: key order is kept
+// (it is part of the contract) while string escapes and number spellings are
+// normalised, as the C and Python runners see them after parsing.
+func canonicalJSON(b []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out.Bytes(), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if d, ok := tok.(json.Delim); ok {
+			out.WriteString(d.String())
+			continue
+		}
+		if err := enc.Encode(tok); err != nil {
+			return nil, err
+		}
+		out.WriteByte(' ')
 	}
-	return bytes.Equal(ca.Bytes(), cb.Bytes())
 }
 
 func subsetMatches(t *testing.T, want map[string]json.RawMessage, got []byte) {

@@ -41,6 +41,56 @@ API: Dict[str, str] = {
     "nig_last_error_json": ">o",
     "nig_close": "h>",
     "nig_free": "p>",
+    # ipaddr (CPython ipaddress): packed 20-byte records; see include/netifaces_go.h
+    "nig_ipaddr_parse": "bip>",
+    "nig_ipaddr_parse_many": "bi>o",
+    "nig_ipaddr_describe": "bip>",
+    "nig_ipaddr_format_many": "bi>o",
+    "nig_ipaddr_properties": "b>o",
+    "nig_ipaddr_collapse": "b>o",
+    "nig_ipaddr_summarize": "b>o",
+    "nig_ipset_new": ">H",
+    "nig_ipset_update": "hib>",
+    "nig_ipset_combine": "hhi>H",
+    "nig_ipset_contains": "hb>o",
+    "nig_ipset_export": "hi>o",
+    "nig_ipset_info": "h>o",
+    "nig_prefixtable_new": ">H",
+    "nig_prefixtable_insert": "hbb>o",
+    "nig_prefixtable_delete": "hb>o",
+    "nig_prefixtable_lookup": "hib>o",
+    "nig_prefixtable_entries": "h>o",
+    # ifenum (netifaces): options JSON as the last bytes input
+    "nig_ifenum_interfaces": "b>o",
+    "nig_ifenum_ifaddresses": "bb>o",
+    "nig_ifenum_allifaddresses": "b>o",
+    "nig_ifenum_gateways": "b>o",
+    "nig_ifenum_default_gateway": "ib>o",
+    "nig_ifenum_interface_details": "bb>o",
+    "nig_ifenum_address_families": ">o",
+    "nig_ifenum_af_constants": ">o",
+    # rtnl (pyroute2): connection/iterator/subscription handles, JSON Lines results
+    "nig_rtnl_open": "b>H",
+    "nig_rtnl_info": "h>o",
+    "nig_rtnl_request": "hb>o",
+    "nig_rtnl_dump": "hb>H",
+    "nig_rtnl_next": "h>o",
+    "nig_rtnl_batch": "hb>o",
+    "nig_rtnl_subscribe": "hb>H",
+    "nig_rtnl_events": "hi>o",
+    "nig_netns_create": "b>",
+    "nig_netns_remove": "b>",
+    "nig_netns_list": ">o",
+}
+
+# Caller-buffer fast path ("into" calls): functions of signature 'bip>' that write
+# a fixed-size result into a buffer the caller passes (no allocation, no second
+# call to free it). Name -> (buffer size, text result). Used per object by
+# netifaces_go.ipaddress.
+# A text result (NUL-terminated) comes back as the bytes before the NUL.
+INTO: Dict[str, Tuple[int, bool]] = {
+    "nig_ipaddr_parse": (32, False),      # nig_ipaddr_parsed
+    "nig_ipaddr_describe": (128, True),   # NIG_IPADDR_DESCRIBE_SIZE, text
 }
 
 _IN_CTYPES = {
@@ -157,6 +207,8 @@ class _Library:
             cf.restype = ctypes.c_int
             self.raw[name] = self._compile(name, sig, cf, raw=True)
             self.checked[name] = self._compile(name, sig, cf, raw=False)
+        self.into: Dict[str, Callable[..., Any]] = {
+            name: self._compile_into(name, *shape) for name, shape in INTO.items()}
 
     def _compile(self, name: str, sig: str, cf: Any, raw: bool) -> Callable[..., Any]:
         ns: Dict[str, Any] = {
@@ -168,6 +220,38 @@ class _Library:
         }
         exec(_generate(name, sig, raw), ns)  # noqa: S102 - source built above from API
         return ns[name]
+
+    def _compile_into(self, name: str, size: int, text: bool) -> Callable[..., Any]:
+        """fn(data: bytes, arg: int) -> (status, buffer bytes | error JSON).
+
+        Called through ctypes.PyDLL (the GIL stays held: the Go side is a short,
+        non-blocking computation) with a per-thread buffer, so concurrent threads
+        never share one. No argtypes: declared argtypes make ctypes allocate a
+        converter object per argument (half the cost of the call), so each
+        argument is passed with its exact C type instead: bytes (const char *),
+        a c_size_t instance (size_t), a Python int (int), the buffer (void *)."""
+        cf = getattr(ctypes.PyDLL(self.path), name)
+        cf.restype = ctypes.c_int
+        c_size_t = ctypes.c_size_t
+        sizes = tuple(c_size_t(i) for i in range(64))  # shared, never written
+        local = threading.local()
+        last_error_json = self._last_error_json
+
+        def into(data: bytes, arg: int) -> Tuple[int, bytes]:
+            if type(data) is not bytes:
+                raise TypeError(f"{name}: data must be bytes, not {type(data).__name__}")
+            try:
+                buf = local.buf
+            except AttributeError:
+                buf = local.buf = ctypes.create_string_buffer(size)
+            n = len(data)
+            rc = cf(data, sizes[n] if n < 64 else c_size_t(n), arg, buf)
+            if rc:
+                return rc, last_error_json()
+            return 0, buf.value if text else buf.raw
+
+        into.__name__ = name
+        return into
 
     def _last_error_json(self) -> bytes:
         return self.raw["nig_last_error_json"]()[1]
@@ -216,6 +300,15 @@ class _Remote:
                     _errors.NIG_EFORK, f"netifaces_go: helper process failed: {e}") from None
         return reply
 
+    def into(self, name: str) -> Callable[..., Any]:
+        call = self.call
+
+        def remote_into(data: bytes, arg: int) -> Tuple[int, bytes]:
+            return call(name + _INTO_SUFFIX, (data, arg))
+
+        remote_into.__name__ = name
+        return remote_into
+
     def wrapper(self, name: str, sig: str) -> Callable[..., Any]:
         _, out = _split(sig)
         call = self.call
@@ -248,6 +341,23 @@ class _API:
 
 
 api = _API()
+
+
+class _Into:
+    """``fast.nig_x(data, arg) -> (status, payload)``: the INTO calls, bound on first
+    use and dropped in a forked child like ``api``'s (never keep one across calls)."""
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name not in INTO:
+            raise AttributeError(name)
+        backend = _backend()
+        fn = backend.into[name] if isinstance(backend, _Library) else backend.into(name)
+        setattr(self, name, fn)
+        return fn
+
+
+fast = _Into()
+_INTO_SUFFIX = "#into"
 _lock = threading.Lock()
 _loaded: Optional[_Library] = None
 _remote: Optional[_Remote] = None
@@ -273,6 +383,7 @@ def _after_fork_in_child() -> None:
     globals()["_lock"] = threading.Lock()
     _remote = None
     api.__dict__.clear()
+    fast.__dict__.clear()
 
 
 if hasattr(os, "register_at_fork"):
@@ -295,6 +406,8 @@ def library_version() -> str:
 def serve_raw(name: str, args: tuple) -> Tuple[int, Any]:
     """Used by the helper process: one call, returning (status, payload)."""
     backend = _backend()
+    if name.endswith(_INTO_SUFFIX) and name[:-len(_INTO_SUFFIX)] in INTO:
+        return backend.into[name[:-len(_INTO_SUFFIX)]](*args)
     fn = backend.raw.get(name)
     if fn is None:
         return _errors.NIG_EINVAL, b'{"code":-1000,"errno":0,"kind":"ValueError","message":"unknown function"}'
