@@ -250,7 +250,8 @@ int nig_ifenum_af_constants(char **out, size_t *out_len);
  *
  * Threads: a connection serialises its requests (concurrent calls on one
  * handle wait for each other); use one connection per thread for parallelism.
- * Calls block the calling thread only, waiting with poll(2) on it. */
+ * A request waits for the kernel on the calling thread (poll(2)); dumps and
+ * subscriptions are received by a library thread. */
 
 /* Largest accepted options or request document, in bytes (1 MiB). */
 #define NIG_RTNL_MAX_REQUEST ((size_t)1024 * 1024)
@@ -276,7 +277,8 @@ int nig_ifenum_af_constants(char **out, size_t *out_len);
 int nig_rtnl_open(const char *options, size_t options_len, nig_handle *out_handle);
 
 /* Describes a handle of this section as JSON:
- *   connection: {"kind":"connection","fd":int,"pid":int,"strict_check":bool,"netns":str|null}
+ *   connection: {"kind":"connection","fd":int,"pid":int,"strict_check":bool,"netns":str|null,
+ *                "format":"jsonl"|"marshal"}
  *   dump:       {"kind":"dump"}
  *   subscription: {"kind":"subscription","fd":int,"groups":int,...} (see below)
  * "fd" stays owned by the library (do not close it); a subscription's fd polls
@@ -311,8 +313,9 @@ int nig_rtnl_request(nig_handle conn, const char *request, size_t request_len, c
  * nig_rtnl_next. Thread-safe. */
 int nig_rtnl_dump(nig_handle conn, const char *request, size_t request_len, nig_handle *out_handle);
 
-/* Returns the next chunk of a dump: one or more complete JSON Lines messages
- * (about 64 KiB), blocking until one is ready. A zero-length chunk ("") means
+/* Returns the next chunk of a dump: one or more complete messages, about 64 KiB
+ * (JSON Lines, or a marshal list on a "format":"marshal" connection), blocking
+ * until one is ready. A zero-length chunk ("") means
  * the dump is complete (and stays so). If the kernel interrupted the dump after
  * chunks were returned and the library restarted it, the next chunk holds only
  * the control message {"restart":true}: discard every message received before it.
@@ -355,12 +358,13 @@ int nig_rtnl_batch(nig_handle conn, const char *batch, size_t batch_len, char **
 int nig_rtnl_subscribe(nig_handle conn, const char *options, size_t options_len,
                        nig_handle *out_handle);
 
-/* Returns the queued events as JSON Lines (at most about 4 MiB per call, whole
- * messages), waiting up to timeout_ms milliseconds for the first one (0: do not
- * wait; negative: wait forever). "" when none arrived in time. Lost events are
- * reported in order by one line whose "event" is "OVERFLOW" (header "error" 105);
- * with resync on, a dump of the subscribed object types (RTM_NEW* messages)
- * follows it. Returns NIG_OK, NIG_EHANDLE (also when the subscription is closed
+/* Returns the queued events as JSON Lines, or a marshal list when conn was
+ * opened with "format":"marshal" (at most about 4 MiB per call, whole messages),
+ * waiting up to timeout_ms milliseconds for the first one (0: do not wait;
+ * negative: wait forever). "" when none arrived in time. Lost events are reported
+ * in order by a message whose "event" is "OVERFLOW" (header "error" 105); with
+ * resync on, a dump of the subscribed object types (RTM_NEW* messages) follows
+ * it, then the events received meanwhile. Returns NIG_OK, NIG_EHANDLE (also when the subscription is closed
  * while waiting), -errno if receiving failed for good.
  * Ownership: *out is the caller's (nig_free). Not for concurrent use on one
  * subscription. */

@@ -78,7 +78,7 @@ def test_request_results_are_json_lines(conn):
         {"object": "link", "cmd": "get", "args": {"index": lo["index"]}}).encode()))
     assert got["index"] == lo["index"]  # one object: the ACK of a get is dropped
     rc, data = raw("nig_rtnl_request", conn, b'{"object":"link","cmd":"get","args":{"ifname":"nig-none0"}}')
-    assert rc == -19 and err(data)["kind"] == "NetlinkError"
+    assert rc == -19 and err(data)["kind"] == "NetlinkError" and err(data)["errno"] == 19
 
 
 def test_dump_iterator_chunks_and_end(conn):

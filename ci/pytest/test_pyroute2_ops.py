@@ -78,6 +78,13 @@ def test_link_kinds_bridge_macvlan_vxlan(ipr, ns):
     assert bridge.get_nested("IFLA_LINKINFO", "IFLA_INFO_KIND") == "bridge"
 
 
+def test_tuntap_is_created_in_the_namespace(ipr, ns):
+    ipr.link("add", ifname="tap0", kind="tuntap", mode="tap")
+    (link,) = ns.ip_json("-d link show tap0")
+    assert link["linkinfo"]["info_kind"] == "tun" and link["linkinfo"]["info_data"]["type"] == "tap"
+    assert ipr.link_lookup(ifname="tap0")
+
+
 def test_link_del_and_missing_link_is_enodev(ipr, ns):
     from netifaces_go.pyroute2 import NetlinkError
     veth(ipr, ns)

@@ -44,29 +44,17 @@ func routeFromRtnl(r *rtnl.Route) Route {
 		Scope:    r.Scope,
 		Flags:    r.Flags,
 		PrefSrc:  r.PrefSrc,
+		NHID:     r.NHID,
 	}
 	// rtnl reports an absent RTA_DST as the unspecified address; both are
 	// "default-looking" to netifaces, so nothing is lost.
 	if r.Dst.IsValid() {
 		out.Dst = r.Dst.Addr()
 	}
-	if r.Msg != nil {
-		if id, ok := r.Msg.Attrs.Uint("RTA_NH_ID"); ok {
-			out.NHID = uint32(id)
-		}
-	}
 	for _, h := range r.Multipath {
 		out.MultiPath = append(out.MultiPath, NextHop{
 			Gateway: h.Gateway, Via: h.Via, Index: h.OIF, Weight: h.Weight(), Flags: h.Flags,
 		})
-	}
-	return out
-}
-
-func linksFromRtnl(ls []rtnl.Link) []Link {
-	out := make([]Link, len(ls))
-	for i := range ls {
-		out[i] = linkFromRtnl(&ls[i])
 	}
 	return out
 }
@@ -77,14 +65,6 @@ func addressesFromRtnl(as []rtnl.Address) []Address {
 		if f := as[i].Family; f == AF_INET || f == AF_INET6 {
 			out = append(out, addressFromRtnl(&as[i]))
 		}
-	}
-	return out
-}
-
-func routesFromRtnl(rs []rtnl.Route) []Route {
-	out := make([]Route, len(rs))
-	for i := range rs {
-		out[i] = routeFromRtnl(&rs[i])
 	}
 	return out
 }

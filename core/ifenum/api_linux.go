@@ -13,16 +13,50 @@ import (
 // maxNameLen is IFNAMSIZ-1: no link name or IPv4 label is longer.
 const maxNameLen = 15
 
-func dial(opts Options) (*rtnl.Conn, error) {
-	ro := rtnl.Options{NetNS: opts.NetNS, NetNSFD: opts.NetNSFD}
-	if opts.Blocking {
-		ro.ReceiveMode = rtnl.ReceiveBlocking
-	}
-	c, err := rtnl.Dial(ro)
+// withConn runs fn with an rtnetlink socket in the namespace opts selects,
+// borrowed from the pool of idle sockets (see conns_linux.go).
+func withConn(opts Options, fn func(c *rtnl.Conn) error) error {
+	b, err := conns.get(opts)
 	if err != nil {
-		return nil, osError("netlink", err)
+		return err
 	}
-	return c, nil
+	err = fn(b.Conn)
+	conns.put(b, err)
+	return err
+}
+
+// readLinks appends every link to s.Links.
+func readLinks(c *rtnl.Conn, s *Snapshot) error {
+	start := len(s.Links)
+	return c.ScanLinks(rtnl.LinkFilter{}, func(l *rtnl.Link) error {
+		s.Links = append(s.Links, linkFromRtnl(l))
+		return nil
+	}, func() { s.Links = s.Links[:start] })
+}
+
+// readAddresses appends the IPv4 and IPv6 addresses of family (0: both)
+// to s.Addresses.
+func readAddresses(c *rtnl.Conn, family uint8, s *Snapshot) error {
+	start := len(s.Addresses)
+	return c.ScanAddresses(rtnl.AddressFilter{Family: family}, func(a *rtnl.Address) error {
+		if a.Family == AF_INET || a.Family == AF_INET6 {
+			s.Addresses = append(s.Addresses, addressFromRtnl(a))
+		}
+		return nil
+	}, func() { s.Addresses = s.Addresses[:start] })
+}
+
+// readRoutes appends the routes f selects and keep (nil: all) accepts to
+// s.Routes.
+func readRoutes(c *rtnl.Conn, f rtnl.RouteFilter, keep func(*Route) bool, s *Snapshot) error {
+	start := len(s.Routes)
+	var rr Route // one scratch value, not one allocation per route
+	return c.ScanRoutes(f, func(r *rtnl.Route) error {
+		if rr = routeFromRtnl(r); keep == nil || keep(&rr) {
+			s.Routes = append(s.Routes, rr)
+		}
+		return nil
+	}, func() { s.Routes = s.Routes[:start] })
 }
 
 // dumpError maps a dump's error. Results of a dump the kernel kept
@@ -45,20 +79,16 @@ func isGone(err error) bool {
 // then IPv4 labels that are not link names. Cost: one link dump and one
 // IPv4 address dump.
 func Interfaces(opts Options) (Names, error) {
-	c, err := dial(opts)
+	var s Snapshot
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		if err := dumpError("interfaces", readLinks(c, &s)); err != nil {
+			return err
+		}
+		return dumpError("interfaces", readAddresses(c, AF_INET, &s))
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	links, err := c.Links()
-	if err := dumpError("interfaces", err); err != nil {
-		return nil, err
-	}
-	addrs, err := c.Addresses(AF_INET)
-	if err := dumpError("interfaces", err); err != nil {
-		return nil, err
-	}
-	s := Snapshot{Links: linksFromRtnl(links), Addresses: addressesFromRtnl(addrs)}
 	return s.Interfaces(), nil
 }
 
@@ -78,50 +108,54 @@ func IfAddresses(name string, opts Options) (IfAddrs, error) {
 	if name == "" || len(name) > maxNameLen {
 		return nil, ErrInvalidInterfaceName
 	}
-	c, err := dial(opts)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	l, err := c.LinkByName(name)
+	var out IfAddrs
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		var err error
+		out, err = ifAddresses(c, name)
+		return err
+	})
+	return out, err
+}
+
+func ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
+	// The link and its addresses, in one round trip when the socket has
+	// seen the name before.
+	l, addrs, err := c.LinkWithAddresses(name, 0)
 	switch {
-	case err == nil && l.Name == name:
-		addrs, err := c.AddressesByIndex(0, l.Index)
-		if isGone(err) {
-			return nil, ErrInvalidInterfaceName
+	case err == nil || errors.Is(err, rtnl.ErrDumpInterrupted):
+		if l.Name == name {
+			s := Snapshot{Links: []Link{linkFromRtnl(&l)}, Addresses: addressesFromRtnl(addrs)}
+			return s.IfAddresses(name)
 		}
-		if err := dumpError("ifaddresses", err); err != nil {
-			return nil, err
-		}
-		s := Snapshot{Links: []Link{linkFromRtnl(&l)}, Addresses: addressesFromRtnl(addrs)}
-		return s.IfAddresses(name)
-	case err != nil && !isGone(err):
+	case !isGone(err):
 		return nil, osError("ifaddresses", err)
 	}
-	// Not a link name (an altname resolves to a link of another name): try
-	// the IPv4 labels.
-	all, err := c.Addresses(AF_INET)
+	// Not a link name (an altname resolves to a link of another name; a
+	// link that vanished meanwhile ends here too): try the IPv4 labels.
+	var s Snapshot
+	err = c.ScanAddresses(rtnl.AddressFilter{Family: AF_INET}, func(a *rtnl.Address) error {
+		if a.Label == name {
+			s.Addresses = append(s.Addresses, addressFromRtnl(a))
+		}
+		return nil
+	}, func() { s.Addresses = s.Addresses[:0] })
 	if err := dumpError("ifaddresses", err); err != nil {
 		return nil, err
 	}
-	var s Snapshot
 	have := map[int]bool{}
-	for i := range all {
-		if all[i].Label != name {
+	for _, a := range s.Addresses {
+		if have[a.Index] {
 			continue
 		}
-		s.Addresses = append(s.Addresses, addressFromRtnl(&all[i]))
-		if idx := all[i].Index; !have[idx] {
-			have[idx] = true
-			ll, err := c.LinkByIndex(idx)
-			if isGone(err) {
-				continue // its addresses are skipped by the snapshot
-			}
-			if err != nil {
-				return nil, osError("ifaddresses", err)
-			}
-			s.Links = append(s.Links, linkFromRtnl(&ll))
+		have[a.Index] = true
+		ll, err := c.LinkByIndex(a.Index)
+		if isGone(err) {
+			continue // its addresses are skipped by the snapshot
 		}
+		if err != nil {
+			return nil, osError("ifaddresses", err)
+		}
+		s.Links = append(s.Links, linkFromRtnl(&ll))
 	}
 	return s.IfAddresses(name)
 }
@@ -144,26 +178,21 @@ func ReadSnapshot(opts Options, withRoutes bool) (*Snapshot, error) {
 }
 
 func snapshot(opts Options, withRoutes bool) (*Snapshot, error) {
-	c, err := dial(opts)
+	s := &Snapshot{}
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		if err := dumpError("getifaddrs", readLinks(c, s)); err != nil {
+			return err
+		}
+		if err := dumpError("getifaddrs", readAddresses(c, 0, s)); err != nil {
+			return err
+		}
+		if withRoutes {
+			return dumpError("gateways", readRoutes(c, rtnl.RouteFilter{}, nil, s))
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer c.Close()
-	links, err := c.Links()
-	if err := dumpError("getifaddrs", err); err != nil {
-		return nil, err
-	}
-	addrs, err := c.Addresses(0)
-	if err := dumpError("getifaddrs", err); err != nil {
-		return nil, err
-	}
-	s := &Snapshot{Links: linksFromRtnl(links), Addresses: addressesFromRtnl(addrs)}
-	if withRoutes {
-		routes, err := c.Routes(rtnl.RouteFilter{})
-		if err := dumpError("gateways", err); err != nil {
-			return nil, err
-		}
-		s.Routes = routesFromRtnl(routes)
 	}
 	return s, nil
 }
@@ -172,22 +201,33 @@ func snapshot(opts Options, withRoutes bool) (*Snapshot, error) {
 // Snapshot.Gateways): one route dump of every family and table, plus a
 // link lookup per distinct output interface of the default-looking routes.
 func Gateways(opts Options) (GatewayTable, error) {
-	c, err := dial(opts)
+	var s Snapshot
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		// Only routes gateways() could list are kept; the others are
+		// skipped by Snapshot.Gateways before they affect anything.
+		f := rtnl.RouteFilter{ZeroDst: true}
+		if err := dumpError("gateways", readRoutes(c, f, gatewayCandidate, &s)); err != nil {
+			return err
+		}
+		links, err := linksByIndex(c, gatewayOIFs(s.Routes))
+		if err != nil {
+			return osError("gateways", err)
+		}
+		s.Links = links
+		return nil
+	})
 	if err != nil {
 		return GatewayTable{}, err
 	}
-	defer c.Close()
-	routes, err := c.Routes(rtnl.RouteFilter{})
-	if err := dumpError("gateways", err); err != nil {
-		return GatewayTable{}, err
-	}
-	s := Snapshot{Routes: routesFromRtnl(routes)}
-	links, err := linksByIndex(c, gatewayOIFs(s.Routes))
-	if err != nil {
-		return GatewayTable{}, osError("gateways", err)
-	}
-	s.Links = links
 	return s.Gateways(), nil
+}
+
+// gatewayCandidate reports whether gateways() could list r: an IPv4 or
+// IPv6 route with a gateway and an output interface whose RTA_DST is
+// absent or all zeros.
+func gatewayCandidate(r *Route) bool {
+	return (r.Family == AF_INET || r.Family == AF_INET6) && r.Gateway.IsValid() && r.OIF > 0 &&
+		(!r.Dst.IsValid() || r.Dst.IsUnspecified())
 }
 
 // gatewayOIFs lists the distinct output interfaces of the routes
@@ -195,9 +235,8 @@ func Gateways(opts Options) (GatewayTable, error) {
 func gatewayOIFs(rs []Route) []int {
 	var out []int
 	seen := map[int]bool{}
-	for _, r := range rs {
-		if (r.Family == AF_INET || r.Family == AF_INET6) && r.Gateway.IsValid() && r.OIF > 0 &&
-			(!r.Dst.IsValid() || r.Dst.IsUnspecified()) && !seen[r.OIF] {
+	for i := range rs {
+		if r := &rs[i]; gatewayCandidate(r) && !seen[r.OIF] {
 			seen[r.OIF] = true
 			out = append(out, r.OIF)
 		}
@@ -209,11 +248,11 @@ func gatewayOIFs(rs []Route) []int {
 // indexes are fetched with one dump instead.
 func linksByIndex(c *rtnl.Conn, idx []int) ([]Link, error) {
 	if len(idx) > 16 {
-		links, err := c.Links()
-		if err != nil && !errors.Is(err, rtnl.ErrDumpInterrupted) {
+		var s Snapshot
+		if err := readLinks(c, &s); err != nil && !errors.Is(err, rtnl.ErrDumpInterrupted) {
 			return nil, err
 		}
-		return linksFromRtnl(links), nil
+		return s.Links, nil
 	}
 	var out []Link
 	for _, i := range idx {
@@ -237,36 +276,40 @@ func DefaultGateway(family int, opts Options) (*DefaultRoute, error) {
 	if family != AF_INET && family != AF_INET6 {
 		return nil, UnsupportedFamilyError(family)
 	}
-	c, err := dial(opts)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	routes, err := c.Routes(rtnl.RouteFilter{Family: uint8(family), Table: rtTableMain})
-	if err := dumpError("default_gateway", err); err != nil {
-		return nil, err
-	}
-	s := Snapshot{Routes: routesFromRtnl(routes)}
-	d, err := s.DefaultRoute(family)
-	if d == nil || err != nil {
-		return d, err
-	}
-	var idx []int
-	for _, h := range d.NextHops {
-		if h.Index != 0 {
-			idx = append(idx, h.Index)
+	var d *DefaultRoute
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		var s Snapshot
+		f := rtnl.RouteFilter{Family: uint8(family), Table: rtTableMain}
+		// DefaultRoute looks at true defaults only (rtm_dst_len 0).
+		isDefault := func(r *Route) bool { return r.DstLen == 0 }
+		if err := dumpError("default_gateway", readRoutes(c, f, isDefault, &s)); err != nil {
+			return err
 		}
-	}
-	links, err := linksByIndex(c, idx)
+		var err error
+		if d, err = s.DefaultRoute(family); d == nil || err != nil {
+			return err
+		}
+		var idx []int
+		for _, h := range d.NextHops {
+			if h.Index != 0 {
+				idx = append(idx, h.Index)
+			}
+		}
+		links, err := linksByIndex(c, idx)
+		if err != nil {
+			return osError("default_gateway", err)
+		}
+		names := map[int]string{}
+		for _, l := range links {
+			names[l.Index] = l.Name
+		}
+		for i := range d.NextHops {
+			d.NextHops[i].Ifname = names[d.NextHops[i].Index]
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, osError("default_gateway", err)
-	}
-	names := map[int]string{}
-	for _, l := range links {
-		names[l.Index] = l.Name
-	}
-	for i := range d.NextHops {
-		d.NextHops[i].Ifname = names[d.NextHops[i].Index]
+		return nil, err
 	}
 	return d, nil
 }
@@ -282,40 +325,35 @@ func InterfaceDetails(name string, opts Options) (*Details, error) {
 	if name == "" || len(name) > 127 {
 		return nil, ErrInvalidInterfaceName
 	}
-	c, err := dial(opts)
+	var d Details
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		l, addrs, err := c.LinkWithAddresses(name, 0)
+		if isGone(err) {
+			return ErrInvalidInterfaceName
+		}
+		if err := dumpError("interface_details", err); err != nil {
+			return err
+		}
+		if l.Name != name && !contains(l.AltNames, name) {
+			return ErrInvalidInterfaceName // the kernel truncated the name
+		}
+		names := map[int]string{}
+		for _, i := range []int{l.Master, l.ParentIndex} {
+			if i == 0 || (i == l.ParentIndex && l.LinkNetNSID >= 0) {
+				continue
+			}
+			if ol, err := c.LinkByIndex(i); err == nil {
+				names[i] = ol.Name
+			} else if !isGone(err) {
+				return osError("interface_details", err)
+			}
+		}
+		d = detailsFromRtnl(&l, addrs, names)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer c.Close()
-	l, err := c.LinkByName(name)
-	if isGone(err) {
-		return nil, ErrInvalidInterfaceName
-	}
-	if err != nil {
-		return nil, osError("interface_details", err)
-	}
-	if l.Name != name && !contains(l.AltNames, name) {
-		return nil, ErrInvalidInterfaceName // the kernel truncated the name
-	}
-	addrs, err := c.AddressesByIndex(0, l.Index)
-	if isGone(err) {
-		return nil, ErrInvalidInterfaceName
-	}
-	if err := dumpError("interface_details", err); err != nil {
-		return nil, err
-	}
-	names := map[int]string{}
-	for _, i := range []int{l.Master, l.ParentIndex} {
-		if i == 0 || (i == l.ParentIndex && l.LinkNetNSID >= 0) {
-			continue
-		}
-		if ol, err := c.LinkByIndex(i); err == nil {
-			names[i] = ol.Name
-		} else if !isGone(err) {
-			return nil, osError("interface_details", err)
-		}
-	}
-	d := detailsFromRtnl(&l, addrs, names)
 	return &d, nil
 }
 
@@ -331,17 +369,23 @@ func contains(ss []string, s string) bool {
 // AllInterfaceDetails returns InterfaceDetails of every link, in link dump
 // order, from one link dump and one address dump.
 func AllInterfaceDetails(opts Options) (DetailsList, error) {
-	c, err := dial(opts)
+	var links []rtnl.Link
+	var addrs []rtnl.Address
+	err := withConn(opts, func(c *rtnl.Conn) error {
+		err := c.ScanLinks(rtnl.LinkFilter{}, func(l *rtnl.Link) error {
+			links = append(links, *l)
+			return nil
+		}, func() { links = links[:0] })
+		if err := dumpError("interface_details", err); err != nil {
+			return err
+		}
+		err = c.ScanAddresses(rtnl.AddressFilter{}, func(a *rtnl.Address) error {
+			addrs = append(addrs, *a)
+			return nil
+		}, func() { addrs = addrs[:0] })
+		return dumpError("interface_details", err)
+	})
 	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	links, err := c.Links()
-	if err := dumpError("interface_details", err); err != nil {
-		return nil, err
-	}
-	addrs, err := c.Addresses(0)
-	if err := dumpError("interface_details", err); err != nil {
 		return nil, err
 	}
 	return allDetails(links, addrs), nil

@@ -28,3 +28,6 @@ func InterfaceDetails(name string, opts Options) (*Details, error) { return nil,
 
 // AllInterfaceDetails returns ErrUnsupported.
 func AllInterfaceDetails(opts Options) (DetailsList, error) { return nil, ErrUnsupported }
+
+// CloseIdleConnections does nothing: no sockets are kept on this system.
+func CloseIdleConnections() {}

@@ -21,6 +21,21 @@
 // pure layer; on non-Linux systems they return ErrUnsupported. Options selects a network namespace
 // by name, path or open fd.
 //
+// # Cost
+//
+// Calls reuse rtnetlink sockets: each borrows an idle socket of the
+// namespace it targets, identified afresh on every call by the
+// namespace's (device, inode) — the calling thread's, the file a name or
+// path refers to, or the fd — so a thread that changed namespace, or a
+// name rebound to a new one, never reaches a socket of the old one.
+// Sockets idle for a second are closed, since a socket keeps its
+// namespace alive; CloseIdleConnections closes them at once. IfAddresses
+// asks for the link and its addresses in one round trip; Gateways,
+// Interfaces and the snapshots read typed views straight from the receive
+// buffer and keep only what the result needs. ifaddresses('lo') costs
+// about 20 µs in Go (two thirds of it kernel work); gateways() with 20k
+// routes about as much as netifaces, nearly all of it the kernel's dump.
+//
 // # Interface names
 //
 // Names are Go strings holding the kernel's raw bytes; they need not be

@@ -12,7 +12,7 @@ import (
 
 // routeNetNS makes a namespace holding n /32 routes via one veth, added
 // with `ip -batch` (fast: ~15 µs per route).
-func routeNetNS(b *testing.B, n int) string {
+func routeNetNS(b testing.TB, n int) string {
 	b.Helper()
 	ns := newNamedNetNS(b)
 	ipIn(b, ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1")

@@ -81,7 +81,12 @@ func (c *Conn) CallJSON(dst []byte, callJSON []byte) ([]byte, error) {
 // ioctls, inside the Conn's namespace, then applies any other link
 // arguments with a link set by name.
 func (c *Conn) createTunTap(t *TunTapSpec) ([]*Message, error) {
-	err := inNetNS(c.nsfd, func() error {
+	nsfd, err := c.socketNetNS()
+	if err != nil {
+		return nil, err
+	}
+	defer unix.Close(nsfd)
+	err = inNetNS(nsfd, func() error {
 		fd, err := unix.Open("/dev/net/tun", unix.O_RDWR|unix.O_CLOEXEC, 0)
 		if err != nil {
 			return wrapSyscall("open /dev/net/tun", err)

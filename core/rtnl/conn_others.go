@@ -150,3 +150,23 @@ func (s *Subscription) Receive(deadline time.Time) ([]*Message, error) { return 
 func (s *Subscription) ReceiveJSON(dst []byte, deadline time.Time) ([]byte, error) {
 	return dst, ErrUnsupported
 }
+
+// ScanLinks returns ErrUnsupported.
+func (c *Conn) ScanLinks(f LinkFilter, fn func(*Link) error, onRestart func()) error {
+	return ErrUnsupported
+}
+
+// ScanAddresses returns ErrUnsupported.
+func (c *Conn) ScanAddresses(f AddressFilter, fn func(*Address) error, onRestart func()) error {
+	return ErrUnsupported
+}
+
+// ScanRoutes returns ErrUnsupported.
+func (c *Conn) ScanRoutes(f RouteFilter, fn func(*Route) error, onRestart func()) error {
+	return ErrUnsupported
+}
+
+// LinkWithAddresses returns ErrUnsupported.
+func (c *Conn) LinkWithAddresses(name string, family uint8) (Link, []Address, error) {
+	return Link{}, nil, ErrUnsupported
+}

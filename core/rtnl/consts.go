@@ -205,6 +205,7 @@ const (
 	RTA_ENCAP_TYPE = 21
 	RTA_ENCAP      = 22
 	RTA_EXPIRES    = 23
+	RTA_NH_ID      = 30
 
 	RTAX_LOCK               = 1
 	RTAX_MTU                = 2

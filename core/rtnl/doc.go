@@ -1,8 +1,9 @@
 // Package rtnl is an rtnetlink client (links, addresses, routes,
-// neighbours, rules) built on github.com/mdlayher/netlink and
-// golang.org/x/sys/unix. It serves two consumers: Go code that wants typed
-// values (core/ifenum), and the pyroute2-compatible Python layer, which
-// receives pyroute2-shaped messages as JSON.
+// neighbours, rules) built on golang.org/x/sys/unix, with
+// github.com/mdlayher/netlink for event subscriptions. It serves two
+// consumers: Go code that wants typed values (core/ifenum), and the
+// pyroute2-compatible Python layer, which receives pyroute2-shaped
+// messages as JSON.
 //
 // # Connections
 //
@@ -23,6 +24,14 @@
 // Generic dumps: LinkMessages, AddressMessages, RouteMessages,
 // NeighbourMessages, RuleMessages, or Dump/DumpJSON/DumpFunc with any
 // Request (filters build theirs with Request()).
+//
+// Lean reads, for callers that want a few fields of many objects: the
+// scans ScanLinks, ScanAddresses and ScanRoutes stream views decoded
+// straight from the receive buffer (no Message, Msg is nil, attributes the
+// view does not use are skipped), and LinkWithAddresses returns one link
+// and its addresses in a single round trip once the Conn knows the name's
+// index. A differential fuzz test holds these views equal to the ones
+// built from Messages.
 //
 // Filters (address by interface index, routes by table/protocol/type/oif,
 // links by master/kind, neighbours by interface/master) run in the kernel
@@ -75,13 +84,24 @@
 //
 // # Latency
 //
-// Requests are written and read directly on the socket (recvfrom with
-// MSG_DONTWAIT): the kernel answers rtnetlink requests during sendmsg, so
-// the reply is normally queued before the first read and the goroutine
-// never parks. Entered through cgo from a foreign pthread, a link get by
-// index took 17-22 µs (stock mdlayher Execute on the same path: 57-108
-// µs). ReceiveBlocking (poll on the calling thread) is available and
-// measured within noise of the default.
+// Requests are written and read directly on the socket on the calling
+// thread: sendto, then a non-blocking recvfrom, because the kernel answers
+// rtnetlink requests inside sendmsg and builds each next part of a dump
+// inside the recvmsg that makes room for it, so the answer is normally
+// queued before the first read. Only when it is not does a Conn wait: in
+// poll(2) on the thread (ReceiveBlocking) or in the Go netpoller
+// (ReceiveNetpoller). A Conn dialled with ReceiveBlocking is not
+// registered with the netpoller at all (it would wake the netpoller's
+// thread on every answer); it registers a duplicate of its socket the
+// first time a netpoller wait is needed. Gets are sent without NLM_F_ACK
+// (one answer, one read). (Reading a big dump ahead in a second goroutine,
+// to overlap the kernel's work with decoding, was measured and lost: the
+// garbage collector already uses the second CPU.)
+//
+// Measured on a shared 2-vCPU VM (best of many runs; the kernel's own
+// share of each is the floor): Dial+Close 8 µs; LinkByIndex 11 µs;
+// LinkWithAddresses("lo") 13 µs (raw syscalls: 11 µs); a 20k-route scan is
+// 80% kernel time.
 //
 // # Errors
 //

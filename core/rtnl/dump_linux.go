@@ -56,12 +56,21 @@ func (c *Conn) LinkByName(name string) (Link, error) {
 	return LinkFromMessage(m)
 }
 
+// getOne runs a get without NLM_F_ACK: the kernel answers with the object
+// or with an error, so one read suffices (no acknowledgement to wait for).
 func (c *Conn) getOne(req Request, want *msgSchema) (*Message, error) {
-	msgs, err := c.Execute(req)
+	req.Flags = req.Flags&^NLM_F_ACK | NLM_F_REQUEST
+	if c.closed.Load() {
+		return nil, ErrClosed
+	}
+	s := &msgSink{}
+	c.mu.Lock()
+	_, err := c.exchangeLocked(req, s, true)
+	c.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range msgs {
+	for _, m := range s.out {
 		if m.schema == want {
 			return m, nil
 		}

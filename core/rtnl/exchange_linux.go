@@ -16,6 +16,14 @@ type sink interface {
 	reset()
 }
 
+// wireSink is a sink that takes data messages as received (the typed
+// scanners decode them straight into views). msg aliases the receive
+// buffer: it is valid only during the call.
+type wireSink interface {
+	sink
+	addWire(msg []byte) error
+}
+
 // exchange sends req and feeds every answer with its sequence number to s
 // until NLMSG_DONE (dumps) or the NLMSG_ERROR acknowledgement. It reports
 // whether any answer carried NLM_F_DUMP_INTR.
@@ -25,77 +33,131 @@ func (c *Conn) exchange(req Request, s sink) (interrupted bool, err error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.exchangeLocked(req, s, false)
+}
 
-	seq := c.nextSeq()
-	wire := req.AppendWire(make([]byte, 0, nlmsgHeaderLen+len(req.Data)+4), seq, c.pid)
-	if err := c.send(wire); err != nil {
+// exchangeLocked is exchange with c.mu held. With single, req is a get
+// sent without NLM_F_ACK: its one answer (the object or an error) ends it.
+func (c *Conn) exchangeLocked(req Request, s sink, single bool) (interrupted bool, err error) {
+	p := pending{req: req, seq: c.nextSeq(), s: s, single: single}
+	c.wbuf = req.AppendWire(c.wbuf[:0], p.seq, c.pid)
+	if err := c.send(c.wbuf); err != nil {
 		return false, err
 	}
+	if err := c.readAnswers([]*pending{&p}); err != nil {
+		return p.interrupted, err
+	}
+	return p.interrupted, p.err
+}
+
+// pending is one request of an exchange whose answers are being read.
+type pending struct {
+	req         Request
+	seq         uint32
+	s           sink
+	single      bool // a get without NLM_F_ACK: one answer
+	done        bool
+	interrupted bool  // an answer carried NLM_F_DUMP_INTR
+	err         error // kernel error, or the first sink/decode error
+}
+
+// readAnswers reads datagrams until every request in ps is done, handing
+// each answer to the request with its sequence number; answers to other
+// (abandoned) requests are skipped. Several requests may be pipelined:
+// the kernel answers them in order. The returned error is for the
+// transport; per-request outcomes are in ps.
+func (c *Conn) readAnswers(ps []*pending) error {
 	deadline := time.Now().Add(c.timeout)
-	var firstErr error // a sink or decode error; keep reading to the end
 	for {
 		b, err := c.recv(deadline)
 		if err != nil {
-			return interrupted, err
+			return err
 		}
-		for len(b) >= nlmsgHeaderLen {
-			l := int(binary.NativeEndian.Uint32(b))
-			if l < nlmsgHeaderLen || l > len(b) {
-				return interrupted, &DecodeError{Reason: "bad netlink message length in datagram", Len: l}
-			}
-			msg := b[:l]
-			adv := align4(l)
-			if adv > len(b) {
-				adv = len(b)
-			}
-			b = b[adv:]
-			typ := binary.NativeEndian.Uint16(msg[4:])
-			flags := binary.NativeEndian.Uint16(msg[6:])
-			mseq := binary.NativeEndian.Uint32(msg[8:])
-			if mseq != seq {
-				continue // stale answer to an abandoned earlier request
-			}
-			if flags&NLM_F_DUMP_INTR != 0 {
-				interrupted = true
-			}
-			switch typ {
-			case NLMSG_NOOP:
-				continue
-			case NLMSG_DONE:
-				if err := doneError(req.Op(), msg, flags); err != nil {
-					return interrupted, err
-				}
-				return interrupted, firstErr
-			case NLMSG_ERROR:
-				m, _, derr := DecodeMessage(msg)
-				if derr != nil {
-					return interrupted, derr
-				}
-				if err := errorFromAck(req.Op(), m); err != nil {
-					return interrupted, err
-				}
-				if firstErr == nil {
-					firstErr = s.add(m)
-				}
-				return interrupted, firstErr
-			case NLMSG_OVERRUN:
-				return interrupted, &Error{Op: req.Op(), Errno: syscall.ENOBUFS, Message: "netlink overrun"}
-			}
-			if firstErr != nil {
-				continue
-			}
-			m, _, derr := DecodeMessage(msg)
-			if derr != nil {
-				firstErr = derr
-				continue
-			}
-			firstErr = s.add(m)
+		if err := dispatch(ps, b); err != nil {
+			return err
+		}
+		if allDone(ps) {
+			return nil
 		}
 	}
 }
 
+func allDone(ps []*pending) bool {
+	for _, p := range ps {
+		if !p.done {
+			return false
+		}
+	}
+	return true
+}
+
+// dispatch hands the messages of one datagram to their requests.
+func dispatch(ps []*pending, b []byte) error {
+	for len(b) >= nlmsgHeaderLen {
+		l := int(binary.NativeEndian.Uint32(b))
+		if l < nlmsgHeaderLen || l > len(b) {
+			return &DecodeError{Reason: "bad netlink message length in datagram", Len: l}
+		}
+		msg := b[:l]
+		b = b[min(align4(l), len(b)):]
+		mseq := binary.NativeEndian.Uint32(msg[8:])
+		for _, p := range ps {
+			if p.seq == mseq && !p.done {
+				p.done = p.handle(msg)
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// handle processes one answer and reports whether the request is done.
+func (p *pending) handle(msg []byte) (done bool) {
+	typ := binary.NativeEndian.Uint16(msg[4:])
+	flags := binary.NativeEndian.Uint16(msg[6:])
+	if flags&NLM_F_DUMP_INTR != 0 {
+		p.interrupted = true
+	}
+	switch typ {
+	case NLMSG_NOOP:
+		return false
+	case NLMSG_DONE:
+		if err := doneError(p.req, msg, flags); err != nil {
+			p.err = err
+		}
+		return true
+	case NLMSG_ERROR:
+		m, _, derr := DecodeMessage(msg)
+		if derr != nil {
+			p.err = derr
+			return true
+		}
+		if err := errorFromAck(p.req.Op(), m); err != nil {
+			p.err = err
+			return true
+		}
+		if p.err == nil {
+			p.err = p.s.add(m)
+		}
+		return true
+	case NLMSG_OVERRUN:
+		p.err = &Error{Op: p.req.Op(), Errno: syscall.ENOBUFS, Message: "netlink overrun"}
+		return true
+	}
+	if p.err == nil {
+		if ws, ok := p.s.(wireSink); ok {
+			p.err = ws.addWire(msg)
+		} else if m, _, derr := DecodeMessage(msg); derr != nil {
+			p.err = derr
+		} else {
+			p.err = p.s.add(m)
+		}
+	}
+	return p.single
+}
+
 // doneError decodes the errno a dump may end with (NLMSG_DONE payload).
-func doneError(op string, msg []byte, flags uint16) error {
+func doneError(req Request, msg []byte, flags uint16) error {
 	p := msg[nlmsgHeaderLen:]
 	if len(p) < 4 {
 		return nil
@@ -107,7 +169,7 @@ func doneError(op string, msg []byte, flags uint16) error {
 	if code < 0 {
 		code = -code
 	}
-	e := &Error{Op: op, Errno: syscall.Errno(code)}
+	e := &Error{Op: req.Op(), Errno: syscall.Errno(code)}
 	if flags&NLM_F_ACK_TLVS != 0 {
 		attrs, _ := decodeAttrs(p[4:], errSchema.table, &decodeCtx{})
 		if s, ok := attrs.String("NLMSGERR_ATTR_MSG"); ok {
@@ -121,6 +183,11 @@ func doneError(op string, msg []byte, flags uint16) error {
 // interrupted.
 func (c *Conn) dump(req Request, s sink) error {
 	return retryDump(func() (bool, error) { return c.exchange(req, s) }, s.reset)
+}
+
+// dumpLocked is dump with c.mu held.
+func (c *Conn) dumpLocked(req Request, s sink) error {
+	return retryDump(func() (bool, error) { return c.exchangeLocked(req, s, false) }, s.reset)
 }
 
 // msgSink collects messages, optionally filtered.

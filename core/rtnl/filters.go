@@ -85,6 +85,10 @@ type RouteFilter struct {
 	// Cloned asks for cached/exception routes (RTM_F_CLONED) instead of
 	// FIB entries.
 	Cloned bool
+	// ZeroDst keeps only routes whose destination address is absent or
+	// all zeros, whatever the prefix length (what netifaces counts as a
+	// default route). Filtered in Go only.
+	ZeroDst bool
 }
 
 // Request returns the RTM_GETROUTE dump request.
@@ -125,6 +129,11 @@ func (f RouteFilter) Match(m *Message) bool {
 	}
 	if f.OIF != 0 && !routeUsesOIF(m, f.OIF) {
 		return false
+	}
+	if f.ZeroDst {
+		if r, err := RouteFromMessage(m); err != nil || !r.zeroDst() {
+			return false
+		}
 	}
 	return true
 }

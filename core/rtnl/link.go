@@ -54,61 +54,95 @@ func LinkFromMessage(m *Message) (Link, error) {
 		Msg:         m,
 	}
 	for i := range m.Attrs {
-		at := &m.Attrs[i]
-		if at.Name == "UNKNOWN" {
-			continue
-		}
-		switch at.Type {
-		case IFLA_IFNAME:
-			l.Name = asString(at.Value)
-		case IFLA_ADDRESS:
-			l.HWAddr = asHW(at.Value)
-		case IFLA_BROADCAST:
-			l.Broadcast = asHW(at.Value)
-		case IFLA_PERM_ADDRESS:
-			l.PermAddr = asHW(at.Value)
-		case IFLA_MTU:
-			l.MTU = uint32(asUint(at.Value))
-		case IFLA_MIN_MTU:
-			l.MinMTU = uint32(asUint(at.Value))
-		case IFLA_MAX_MTU:
-			l.MaxMTU = uint32(asUint(at.Value))
-		case IFLA_TXQLEN:
-			l.TxQLen = uint32(asUint(at.Value))
-		case IFLA_QDISC:
-			l.Qdisc = asString(at.Value)
-		case IFLA_OPERSTATE:
-			l.OperState = asString(at.Value)
-		case IFLA_MASTER:
-			l.Master = int(asUint(at.Value))
-		case IFLA_LINK:
-			l.ParentIndex = int(asUint(at.Value))
-		case IFLA_LINK_NETNSID:
-			l.LinkNetNSID = int32(asInt(at.Value))
-		case IFLA_IFALIAS:
-			l.Alias = asString(at.Value)
-		case IFLA_GROUP:
-			l.Group = uint32(asUint(at.Value))
-		case IFLA_PROMISCUITY:
-			l.Promiscuity = uint32(asUint(at.Value))
-		case IFLA_CARRIER:
-			l.Carrier = asUint(at.Value) != 0
-		case IFLA_STATS64:
-			l.Stats64, _ = at.Value.(*Struct)
-		case IFLA_PROP_LIST:
-			if nested, ok := at.Value.(Attrs); ok {
-				for _, v := range nested.GetAll("IFLA_ALT_IFNAME") {
-					l.AltNames = append(l.AltNames, asString(v))
-				}
-			}
-		case IFLA_LINKINFO:
-			if info, ok := at.Value.(Attrs); ok {
-				l.Kind, _ = info.String("IFLA_INFO_KIND")
-				l.SlaveKind, _ = info.String("IFLA_INFO_SLAVE_KIND")
-			}
+		if at := &m.Attrs[i]; at.Name != "UNKNOWN" {
+			l.setAttr(at.Type, at.Value)
 		}
 	}
 	return l, nil
+}
+
+// setAttr applies one decoded attribute to the view. The wire decoder
+// calls the typed setters directly for scalar attributes.
+func (l *Link) setAttr(typ uint16, v Value) {
+	switch typ {
+	case IFLA_IFNAME, IFLA_QDISC, IFLA_OPERSTATE, IFLA_IFALIAS:
+		l.setString(typ, asString(v))
+	case IFLA_ADDRESS, IFLA_BROADCAST, IFLA_PERM_ADDRESS:
+		l.setBytes(typ, asHW(v))
+	case IFLA_MTU, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_TXQLEN, IFLA_MASTER, IFLA_LINK,
+		IFLA_LINK_NETNSID, IFLA_GROUP, IFLA_PROMISCUITY, IFLA_CARRIER:
+		l.setUint(typ, asUint(v))
+	case IFLA_STATS64:
+		l.Stats64, _ = v.(*Struct)
+	case IFLA_PROP_LIST:
+		if nested, ok := v.(Attrs); ok {
+			for _, v := range nested.GetAll("IFLA_ALT_IFNAME") {
+				l.AltNames = append(l.AltNames, asString(v))
+			}
+		}
+	case IFLA_LINKINFO:
+		if info, ok := v.(Attrs); ok {
+			l.Kind, _ = info.String("IFLA_INFO_KIND")
+			l.SlaveKind, _ = info.String("IFLA_INFO_SLAVE_KIND")
+		}
+	}
+}
+
+// linkViewAttrs lists the attributes setAttr uses; the wire decoder skips
+// the others without decoding them.
+var linkViewAttrs = attrSet(IFLA_IFNAME, IFLA_QDISC, IFLA_OPERSTATE, IFLA_IFALIAS,
+	IFLA_ADDRESS, IFLA_BROADCAST, IFLA_PERM_ADDRESS,
+	IFLA_MTU, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_TXQLEN, IFLA_MASTER, IFLA_LINK,
+	IFLA_LINK_NETNSID, IFLA_GROUP, IFLA_PROMISCUITY, IFLA_CARRIER,
+	IFLA_STATS64, IFLA_PROP_LIST, IFLA_LINKINFO)
+
+func (l *Link) setString(typ uint16, s string) {
+	switch typ {
+	case IFLA_IFNAME:
+		l.Name = s
+	case IFLA_QDISC:
+		l.Qdisc = s
+	case IFLA_OPERSTATE:
+		l.OperState = s
+	case IFLA_IFALIAS:
+		l.Alias = s
+	}
+}
+
+func (l *Link) setBytes(typ uint16, b net.HardwareAddr) {
+	switch typ {
+	case IFLA_ADDRESS:
+		l.HWAddr = b
+	case IFLA_BROADCAST:
+		l.Broadcast = b
+	case IFLA_PERM_ADDRESS:
+		l.PermAddr = b
+	}
+}
+
+func (l *Link) setUint(typ uint16, x uint64) {
+	switch typ {
+	case IFLA_MTU:
+		l.MTU = uint32(x)
+	case IFLA_MIN_MTU:
+		l.MinMTU = uint32(x)
+	case IFLA_MAX_MTU:
+		l.MaxMTU = uint32(x)
+	case IFLA_TXQLEN:
+		l.TxQLen = uint32(x)
+	case IFLA_MASTER:
+		l.Master = int(x)
+	case IFLA_LINK:
+		l.ParentIndex = int(x)
+	case IFLA_LINK_NETNSID:
+		l.LinkNetNSID = int32(x)
+	case IFLA_GROUP:
+		l.Group = uint32(x)
+	case IFLA_PROMISCUITY:
+		l.Promiscuity = uint32(x)
+	case IFLA_CARRIER:
+		l.Carrier = x != 0
+	}
 }
 
 func asString(v Value) string {

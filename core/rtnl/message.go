@@ -142,6 +142,18 @@ type msgSchema struct {
 	familyField int
 	// linkState adds pyroute2's "state": "up"/"down" key (ifinfmsg).
 	linkState bool
+	// jsonKeys holds `"name":` of each field (set by init), so
+	// AppendJSON writes a key with one append.
+	jsonKeys []string
+}
+
+func init() {
+	for _, s := range []*msgSchema{linkSchema, addrSchema, routeSchema, neighSchema, ruleSchema} {
+		s.jsonKeys = make([]string, len(s.fields))
+		for i, f := range s.fields {
+			s.jsonKeys[i] = `"` + f.name + `":`
+		}
+	}
 }
 
 func schemaFor(typ uint16) *msgSchema {
@@ -302,10 +314,14 @@ func (m *Message) AppendJSON(dst []byte) []byte {
 		dst = append(dst, ',')
 	} else if s := m.schema; s != nil {
 		i := 0
-		for _, f := range s.fields {
-			dst = append(dst, '"')
-			dst = append(dst, f.name...)
-			dst = append(dst, `":`...)
+		for k, f := range s.fields {
+			if k < len(s.jsonKeys) {
+				dst = append(dst, s.jsonKeys[k]...)
+			} else {
+				dst = append(dst, '"')
+				dst = append(dst, f.name...)
+				dst = append(dst, `":`...)
+			}
 			if f.pad {
 				dst = append(dst, "[]"...)
 			} else {
@@ -389,16 +405,35 @@ var eventNames = map[uint16]string{
 	RTM_NEWLINKPROP: "RTM_NEWLINKPROP", RTM_DELLINKPROP: "RTM_DELLINKPROP",
 }
 
+// eventNameTable is eventNames as an array, for the per-message lookup.
+var eventNameTable = func() (t [128]string) {
+	for typ, n := range eventNames {
+		if int(typ) < len(t) {
+			t[typ] = n
+		}
+	}
+	return t
+}()
+
+func eventName(typ uint16) (string, bool) {
+	if int(typ) < len(eventNameTable) {
+		n := eventNameTable[typ]
+		return n, n != ""
+	}
+	n, ok := eventNames[typ]
+	return n, ok
+}
+
 // EventName returns pyroute2's name for a netlink message type.
 func EventName(typ uint16) string {
-	if n, ok := eventNames[typ]; ok {
+	if n, ok := eventName(typ); ok {
 		return n
 	}
 	return "UNKNOWN_" + strconv.Itoa(int(typ))
 }
 
 func appendEventName(dst []byte, typ uint16) []byte {
-	if n, ok := eventNames[typ]; ok {
+	if n, ok := eventName(typ); ok {
 		return append(dst, n...)
 	}
 	dst = append(dst, "UNKNOWN_"...)

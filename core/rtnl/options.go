@@ -34,7 +34,8 @@ const (
 	ReceiveNetpoller ReceiveMode = iota
 	// ReceiveBlocking waits with poll(2)/recvfrom(2) on the calling OS
 	// thread. Cheaper when Go is entered from a foreign thread through cgo,
-	// where parking costs a thread hand-off per wait.
+	// where parking costs a thread hand-off per wait. A Conn dialled with
+	// it stays out of the netpoller until a ReceiveNetpoller wait needs it.
 	ReceiveBlocking
 )
 

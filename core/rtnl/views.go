@@ -61,33 +61,61 @@ func AddressFromMessage(m *Message) (Address, error) {
 		Msg:       m,
 	}
 	for i := range m.Attrs {
-		at := &m.Attrs[i]
-		if at.Name == "UNKNOWN" {
-			continue
-		}
-		switch at.Type {
-		case IFA_ADDRESS:
-			a.Address = asAddr(at.Value)
-		case IFA_LOCAL:
-			a.Local = asAddr(at.Value)
-		case IFA_BROADCAST:
-			a.Broadcast = asAddr(at.Value)
-		case IFA_ANYCAST:
-			a.Anycast = asAddr(at.Value)
-		case IFA_LABEL:
-			a.Label = asString(at.Value)
-		case IFA_FLAGS:
-			a.Flags = uint32(asUint(at.Value))
-		case IFA_PROTO:
-			a.Proto = uint8(asUint(at.Value))
-		case IFA_CACHEINFO:
-			if s, ok := at.Value.(*Struct); ok && s.Len() >= 2 {
-				a.Preferred, a.Valid = uint32(s.Field(0)), uint32(s.Field(1))
-				a.HasCacheInfo = true
-			}
+		if at := &m.Attrs[i]; at.Name != "UNKNOWN" {
+			a.setAttr(at.Type, at.Value)
 		}
 	}
 	return a, nil
+}
+
+// setAttr applies one decoded attribute to the view. The wire decoder
+// calls the typed setters directly for scalar attributes.
+func (a *Address) setAttr(typ uint16, v Value) {
+	switch typ {
+	case IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_ANYCAST:
+		a.setAddr(typ, asAddr(v))
+	case IFA_LABEL:
+		a.setString(typ, asString(v))
+	case IFA_FLAGS, IFA_PROTO:
+		a.setUint(typ, asUint(v))
+	case IFA_CACHEINFO:
+		if s, ok := v.(*Struct); ok && s.Len() >= 2 {
+			a.Preferred, a.Valid = uint32(s.Field(0)), uint32(s.Field(1))
+			a.HasCacheInfo = true
+		}
+	}
+}
+
+// addressViewAttrs lists the attributes setAttr uses.
+var addressViewAttrs = attrSet(IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_ANYCAST,
+	IFA_LABEL, IFA_FLAGS, IFA_PROTO, IFA_CACHEINFO)
+
+func (a *Address) setAddr(typ uint16, ip netip.Addr) {
+	switch typ {
+	case IFA_ADDRESS:
+		a.Address = ip
+	case IFA_LOCAL:
+		a.Local = ip
+	case IFA_BROADCAST:
+		a.Broadcast = ip
+	case IFA_ANYCAST:
+		a.Anycast = ip
+	}
+}
+
+func (a *Address) setString(typ uint16, s string) {
+	if typ == IFA_LABEL {
+		a.Label = s
+	}
+}
+
+func (a *Address) setUint(typ uint16, x uint64) {
+	switch typ {
+	case IFA_FLAGS:
+		a.Flags = uint32(x)
+	case IFA_PROTO:
+		a.Proto = uint8(x)
+	}
 }
 
 // Route is the typed view of an RTM_NEWROUTE message.
@@ -117,6 +145,7 @@ type Route struct {
 	Metrics map[uint16]uint32
 	CCAlgo  string
 	Labels  Labels // AF_MPLS destination label stack
+	NHID    uint32 // RTA_NH_ID: the nexthop object the route uses, 0 when none
 
 	Msg *Message
 }
@@ -151,65 +180,100 @@ func RouteFromMessage(m *Message) (Route, error) {
 	}
 	srcLen := int(m.fixed[routeFieldSrcLen])
 	for i := range m.Attrs {
-		at := &m.Attrs[i]
-		if at.Name == "UNKNOWN" {
-			continue
+		if at := &m.Attrs[i]; at.Name != "UNKNOWN" {
+			r.setAttr(at.Type, at.Value, srcLen)
 		}
-		switch at.Type {
-		case RTA_TABLE:
-			r.Table = uint32(asUint(at.Value))
-		case RTA_DST:
-			if l, ok := at.Value.(Labels); ok {
-				r.Labels = l
-			} else if ip := asAddr(at.Value); ip.IsValid() {
-				r.Dst = netip.PrefixFrom(ip, r.DstLen)
-			}
-		case RTA_SRC:
-			if ip := asAddr(at.Value); ip.IsValid() {
-				r.Src = netip.PrefixFrom(ip, srcLen)
-			}
-		case RTA_GATEWAY:
-			r.Gateway = asAddr(at.Value)
-		case RTA_VIA:
-			r.Via = viaAddr(at.Value)
-		case RTA_PREFSRC:
-			r.PrefSrc = asAddr(at.Value)
-		case RTA_OIF:
-			r.OIF = int(asUint(at.Value))
-		case RTA_IIF:
-			r.IIF = int(asUint(at.Value))
-		case RTA_PRIORITY:
-			r.Priority = uint32(asUint(at.Value))
-		case RTA_MARK:
-			r.Mark = uint32(asUint(at.Value))
-		case RTA_PREF:
-			r.Pref = uint8(asUint(at.Value))
-		case RTA_METRICS:
-			if nested, ok := at.Value.(Attrs); ok {
-				r.Metrics = make(map[uint16]uint32, len(nested))
-				for _, x := range nested {
-					if x.Type == RTAX_CC_ALGO {
-						r.CCAlgo = asString(x.Value)
-					} else if x.Name != "UNKNOWN" {
-						r.Metrics[x.Type] = uint32(asUint(x.Value))
-					}
+	}
+	r.finish()
+	return r, nil
+}
+
+// setAttr applies one decoded attribute to the view; srcLen is
+// rtm_src_len. The wire decoder calls the typed setters directly for
+// scalar attributes.
+func (r *Route) setAttr(typ uint16, v Value, srcLen int) {
+	switch typ {
+	case RTA_TABLE, RTA_OIF, RTA_IIF, RTA_PRIORITY, RTA_MARK, RTA_NH_ID, RTA_PREF:
+		r.setUint(typ, asUint(v))
+	case RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_PREFSRC:
+		if l, ok := v.(Labels); ok && typ == RTA_DST {
+			r.Labels = l
+			return
+		}
+		r.setAddr(typ, asAddr(v), srcLen)
+	case RTA_VIA:
+		r.Via = viaAddr(v)
+	case RTA_METRICS:
+		if nested, ok := v.(Attrs); ok {
+			r.Metrics = make(map[uint16]uint32, len(nested))
+			for _, x := range nested {
+				if x.Type == RTAX_CC_ALGO {
+					r.CCAlgo = asString(x.Value)
+				} else if x.Name != "UNKNOWN" {
+					r.Metrics[x.Type] = uint32(asUint(x.Value))
 				}
 			}
-		case RTA_MULTIPATH:
-			if mp, ok := at.Value.(Multipath); ok {
-				for _, nh := range mp {
-					rn := RouteNexthop{OIF: int(nh.OIF), Flags: nh.Flags, Hops: nh.Hops}
-					if v, ok := nh.Attrs.ByType(RTA_GATEWAY); ok {
-						rn.Gateway = asAddr(v)
-					}
-					if v, ok := nh.Attrs.ByType(RTA_VIA); ok {
-						rn.Via = viaAddr(v)
-					}
-					r.Multipath = append(r.Multipath, rn)
+		}
+	case RTA_MULTIPATH:
+		if mp, ok := v.(Multipath); ok {
+			for _, nh := range mp {
+				rn := RouteNexthop{OIF: int(nh.OIF), Flags: nh.Flags, Hops: nh.Hops}
+				if v, ok := nh.Attrs.ByType(RTA_GATEWAY); ok {
+					rn.Gateway = asAddr(v)
 				}
+				if v, ok := nh.Attrs.ByType(RTA_VIA); ok {
+					rn.Via = viaAddr(v)
+				}
+				r.Multipath = append(r.Multipath, rn)
 			}
 		}
 	}
+}
+
+// routeViewAttrs lists the attributes setAttr uses.
+var routeViewAttrs = attrSet(RTA_TABLE, RTA_OIF, RTA_IIF, RTA_PRIORITY, RTA_MARK, RTA_NH_ID,
+	RTA_PREF, RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_PREFSRC, RTA_VIA, RTA_METRICS, RTA_MULTIPATH)
+
+func (r *Route) setUint(typ uint16, x uint64) {
+	switch typ {
+	case RTA_TABLE:
+		r.Table = uint32(x)
+	case RTA_OIF:
+		r.OIF = int(x)
+	case RTA_IIF:
+		r.IIF = int(x)
+	case RTA_PRIORITY:
+		r.Priority = uint32(x)
+	case RTA_MARK:
+		r.Mark = uint32(x)
+	case RTA_NH_ID:
+		r.NHID = uint32(x)
+	case RTA_PREF:
+		r.Pref = uint8(x)
+	}
+}
+
+// setAddr sets an address attribute; an invalid ip (wrong payload size)
+// clears a gateway or preferred source but leaves Dst/Src unset.
+func (r *Route) setAddr(typ uint16, ip netip.Addr, srcLen int) {
+	switch typ {
+	case RTA_DST:
+		if ip.IsValid() {
+			r.Dst = netip.PrefixFrom(ip, r.DstLen)
+		}
+	case RTA_SRC:
+		if ip.IsValid() {
+			r.Src = netip.PrefixFrom(ip, srcLen)
+		}
+	case RTA_GATEWAY:
+		r.Gateway = ip
+	case RTA_PREFSRC:
+		r.PrefSrc = ip
+	}
+}
+
+// finish fills what the attributes left implicit.
+func (r *Route) finish() {
 	if !r.Dst.IsValid() && r.Family != AF_MPLS {
 		// No RTA_DST: the default route of the family.
 		switch r.Family {
@@ -219,7 +283,6 @@ func RouteFromMessage(m *Message) (Route, error) {
 			r.Dst = netip.PrefixFrom(netip.IPv6Unspecified(), r.DstLen)
 		}
 	}
-	return r, nil
 }
 
 // Neighbour is the typed view of an RTM_NEWNEIGH message.
