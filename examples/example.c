@@ -1,4 +1,5 @@
-/* Prints the library version and its diagnostics; every result is freed with nig_free. */
+/* Lists interfaces and the addresses of "lo" as JSON (netifaces semantics).
+ * Every result is the caller's and is released with nig_free. */
 #include <stdio.h>
 #include <netifaces_go.h>
 
@@ -9,11 +10,18 @@ int main(void) {
 		return 1;
 	}
 	printf("netifaces_go %s\n", nig_version());
-	if (nig_debug_stats(&json, NULL) != NIG_OK) {
+	if (nig_ifenum_interfaces(NULL, 0, &json, NULL) != NIG_OK) { /* NULL options: this netns */
 		fprintf(stderr, "error: %s\n", nig_last_error());
 		return 1;
 	}
-	printf("%s\n", json);
+	printf("interfaces: %s\n", json);
+	nig_free(json);
+	if (nig_ifenum_ifaddresses("lo", NIG_NTS, NULL, 0, &json, NULL) != NIG_OK) {
+		fprintf(stderr, "error: %s\n", nig_last_error());
+		nig_free(json); /* on failure json holds the error object */
+		return 1;
+	}
+	printf("lo: %s\n", json);
 	nig_free(json);
 	return 0;
 }

@@ -61,12 +61,27 @@ def run_py(ns, code, interpreter=None, ours=True):
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+# ru_maxrss survives fork and exec (Linux records the old image's high-water
+# mark), so a child of this large bench process would report this process's
+# peak. A small launcher forks the measured program instead: its floor is the
+# launcher's own few MB.
+_LAUNCHER = """
+import json, os, sys, time
+t = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, 1); os.dup2(fd, 2)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+print(json.dumps([time.perf_counter() - t, ru.ru_maxrss * 1024]))
+"""
+
+
 def child_maxrss(argv):
     """Wall time and peak RSS (bytes) of a child process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(proc.pid, 0)
-    return time.perf_counter() - t, ru.ru_maxrss * 1024
+    r = subprocess.run([sys.executable, "-c", _LAUNCHER] + argv, capture_output=True, text=True,
+                       timeout=600, check=True)
+    return tuple(json.loads(r.stdout))
 
 
 TIMED_DUMP = """
@@ -87,7 +102,10 @@ import json, resource
 from {mod} import IPRoute
 with IPRoute() as ipr:
     n = len(ipr.get_routes())
-print(json.dumps({{"n": n, "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}}))
+# VmHWM is this image's own high-water mark (ru_maxrss would include the
+# parent's, carried over fork and exec).
+hwm = [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+print(json.dumps({{"n": n, "maxrss": hwm * 1024}}))
 """
 
 LINK_GET = """
