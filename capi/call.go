@@ -46,20 +46,31 @@ func call(out **C.char, outLen *C.size_t, needOut bool, fn func() ([]byte, error
 	return statusOK
 }
 
-// input copies a (pointer, length) argument; n == NIG_NTS means NUL-terminated.
-func input(name string, p *C.nig_cchar, n C.size_t) ([]byte, error) {
+// borrow returns a (pointer, length) argument as a string without copying;
+// n == NIG_NTS means NUL-terminated. The string aliases the caller's memory:
+// read it only during the call and keep nothing derived from it but copies.
+func borrow(name string, p *C.nig_cchar, n C.size_t) (string, error) {
 	if p == nil {
-		return nil, errArg("%s must not be NULL", name)
+		return "", errArg("%s must not be NULL", name)
 	}
 	if n == C.NIG_NTS {
 		// strnlen bounds the scan so an unterminated buffer cannot run away.
 		n = C.strnlen((*C.char)(unsafe.Pointer(p)), maxInput+1)
 	}
 	if n > maxInput {
-		return nil, &apiError{code: statusTooBig, kind: "ValueError",
+		return "", &apiError{code: statusTooBig, kind: "ValueError",
 			msg: "input " + name + " is larger than NIG_MAX_INPUT (256 MiB)"}
 	}
-	return C.GoBytes(unsafe.Pointer(p), C.int(n)), nil
+	return unsafe.String((*byte)(unsafe.Pointer(p)), int(n)), nil
+}
+
+// input copies a (pointer, length) argument; n == NIG_NTS means NUL-terminated.
+func input(name string, p *C.nig_cchar, n C.size_t) ([]byte, error) {
+	s, err := borrow(name, p, n)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
 }
 
 // optionalInput is input() where NULL means "no value".

@@ -101,22 +101,6 @@ type parsed struct {
 	reserved uint32
 }
 
-// borrow is input() without the copy: the text is only read during the call
-// and nothing derived from it outlives the call except copies.
-func borrow(name string, p *C.nig_cchar, n C.size_t) (string, error) {
-	if p == nil {
-		return "", errArg("%s must not be NULL", name)
-	}
-	if n == C.NIG_NTS {
-		n = C.strnlen((*C.char)(unsafe.Pointer(p)), maxInput+1)
-	}
-	if n > maxInput {
-		return "", &apiError{code: statusTooBig, kind: "ValueError",
-			msg: "input " + name + " is larger than NIG_MAX_INPUT (256 MiB)"}
-	}
-	return unsafe.String((*byte)(unsafe.Pointer(p)), int(n)), nil
-}
-
 // parseOne applies one constructor to s. zone is the scope id (a substring of s).
 func parseOne(s string, mode int) (ipaddr.Record, string, error) {
 	switch mode {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/netifaces-go/netifaces-go/core/rtnl"
 )
 
 // Interface names are raw bytes on Linux and need not be UTF-8. Results
@@ -14,41 +16,11 @@ import (
 // json.loads then yields exactly os.fsdecode(raw), and os.fsencode gives the
 // raw bytes back.
 
-// AppendJSONString appends s as a JSON string literal. Valid UTF-8 is kept
-// as is (with ", \ and control characters escaped); each byte of an invalid
-// sequence becomes \udcXX.
+// AppendJSONString appends s as a JSON string literal with the
+// surrogateescape convention above. It is rtnl's encoder: link names reach
+// C and Python through both packages and must be spelled the same way.
 func AppendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				dst = append(dst, '\\', c)
-			case c == '\n':
-				dst = append(dst, '\\', 'n')
-			case c == '\r':
-				dst = append(dst, '\\', 'r')
-			case c == '\t':
-				dst = append(dst, '\\', 't')
-			case c < 0x20:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			default:
-				dst = append(dst, c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, '\\', 'u', 'd', 'c', hexDigits[c>>4], hexDigits[c&0xf])
-			i++
-			continue
-		}
-		dst = append(dst, s[i:i+size]...)
-		i += size
-	}
-	return append(dst, '"')
+	return rtnl.AppendJSONString(dst, s)
 }
 
 // JSONStringError reports a JSON string literal UnquoteJSONString rejects.

@@ -91,10 +91,10 @@ func AppendErrorJSON(dst []byte, err error) []byte {
 		kind, code = "os", int(errno)
 	}
 	dst = append(dst, `{"kind":`...)
-	dst = appendJSONString(dst, kind)
+	dst = AppendJSONString(dst, kind)
 	dst = append(dst, `,"code":`...)
 	dst = strconv.AppendInt(dst, int64(code), 10)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONString(dst, msg)
+	dst = AppendJSONString(dst, msg)
 	return append(dst, '}')
 }

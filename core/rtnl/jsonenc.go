@@ -15,12 +15,12 @@ func appendColonHex(dst, b []byte) []byte {
 	return dst
 }
 
-// appendJSONString appends s as a JSON string. Bytes that are not valid
+// AppendJSONString appends s as a JSON string. Bytes that are not valid
 // UTF-8 are written as the lone surrogates U+DC80..U+DCFF, the convention of
 // Python's "surrogateescape" error handler: json.loads accepts them and
 // os.fsencode turns them back into the original bytes, so kernel names that
 // are not UTF-8 survive the round trip.
-func appendJSONString(dst []byte, s string) []byte {
+func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -17,7 +17,7 @@ func TestAppendJSONString(t *testing.T) {
 		{"", `""`},
 	}
 	for _, tc := range tests {
-		got := string(appendJSONString(nil, tc.in))
+		got := string(AppendJSONString(nil, tc.in))
 		if got != tc.want {
 			t.Errorf("%q: got %s want %s", tc.in, got, tc.want)
 		}
@@ -67,7 +67,7 @@ func FuzzAppendJSONString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		b := appendJSONString(nil, s)
+		b := AppendJSONString(nil, s)
 		var back string
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatalf("%q -> %s: %v", s, b, err)

@@ -103,7 +103,7 @@ func (v Uint) AppendJSON(dst []byte) []byte { return strconv.AppendUint(dst, uin
 func (v Int) AppendJSON(dst []byte) []byte { return strconv.AppendInt(dst, int64(v), 10) }
 
 // AppendJSON implements Value.
-func (v String) AppendJSON(dst []byte) []byte { return appendJSONString(dst, string(v)) }
+func (v String) AppendJSON(dst []byte) []byte { return AppendJSONString(dst, string(v)) }
 
 // AppendJSON implements Value.
 func (v Hex) AppendJSON(dst []byte) []byte {
@@ -156,7 +156,7 @@ func (v Object) AppendJSON(dst []byte) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendJSONString(dst, m.Name)
+		dst = AppendJSONString(dst, m.Name)
 		dst = append(dst, ':')
 		dst = appendValueJSON(dst, m.Value)
 	}
