@@ -39,8 +39,9 @@ class Report:
         self.rows.append({"name": name, "ours": ours, "anchor_name": anchor_name,
                           "anchor": anchor, "ratio": ratio, "goal": goal, "met": met, "unit": unit})
         goal_s = "" if goal is None else f"goal <= {goal:g}x: {'met' if met else 'NOT met'}"
+        ratio_s = f"{ratio:8.3f}x" if not 0 < ratio < 0.01 else f"1/{1 / ratio:.0f}".rjust(9)
         print(f"{name:<52} {fmt(ours, unit):>12} vs {anchor_name:<28} {fmt(anchor, unit):>12}"
-              f"  ratio {ratio:8.3f}x  {goal_s}", flush=True)
+              f"  ratio {ratio_s}  {goal_s}", flush=True)
 
     def note(self, text):
         print(f"  {text}", flush=True)

@@ -141,3 +141,29 @@ def test_threads_calling_while_forking(big):
         for t in threads:
             t.join(60)
     assert errors == []
+
+
+def test_views_never_hide_a_change():
+    # allifaddresses() builds the namespace's view (docs/netifaces.md, "Views");
+    # every change iproute2 makes afterwards must show in the very next call.
+    require_root()
+    from netns import Netns
+    with Netns("nigview") as ns:
+        ns.ip_batch(["link add a0 type veth peer name b0", "addr add 10.6.0.1/24 dev a0"])
+        opts = {"netns": ns.name}
+        steps = [
+            ("addr add 10.6.1.1/24 dev b0", lambda: ng.ifaddresses("b0", **opts)[ng.AF_INET][0]["addr"] == "10.6.1.1"),
+            ("addr add 10.6.2.1/24 dev a0 label a0:v", lambda: "a0:v" in ng.interfaces(**opts)),
+            ("addr del 10.6.0.1/24 dev a0", lambda: ng.AF_INET not in ng.ifaddresses("a0", **opts)),  # 10.6.2.1 is under "a0:v"
+            ("link set a0 address 02:00:00:00:06:01", lambda: ng.ifaddresses("a0", **opts)[ng.AF_PACKET][0]["addr"] == "02:00:00:00:06:01"),
+            ("link set b0 name c0", lambda: "c0" in ng.interfaces(**opts) and "b0" not in ng.allifaddresses(**opts)),
+            ("link add d0 type veth peer name e0", lambda: "e0" in ng.interfaces(**opts)),
+        ]
+        for cmd, seen in steps:
+            ng.allifaddresses(**opts)
+            ns.ip(cmd)
+            assert seen(), cmd
+        ng.allifaddresses(**opts)
+        ns.ip("link del d0")
+        with pytest.raises(ValueError, match="You must specify a valid interface name."):
+            ng.ifaddresses("d0", **opts)

@@ -25,6 +25,25 @@ func withConn(opts Options, fn func(c *rtnl.Conn) error) error {
 	return err
 }
 
+// withView is withConn for the calls a view can answer (view_linux.go):
+// fn gets the namespace's view, locked, or nil.
+func withView(opts Options, fn func(c *rtnl.Conn, v *view, nsfd int) error) error {
+	b, err := conns.get(opts)
+	if err != nil {
+		return err
+	}
+	v, nsfd := viewOf(b, opts)
+	if v != nil {
+		v.mu.Lock()
+	}
+	err = fn(b.Conn, v, nsfd)
+	if v != nil {
+		v.mu.Unlock()
+	}
+	conns.put(b, err)
+	return err
+}
+
 // readLinks appends every link to s.Links.
 func readLinks(c *rtnl.Conn, s *Snapshot) error {
 	start := len(s.Links)
@@ -76,20 +95,35 @@ func isGone(err error) bool {
 }
 
 // Interfaces returns netifaces.interfaces(): link names in dump order,
-// then IPv4 labels that are not link names. Cost: one link dump and one
-// IPv4 address dump.
+// then IPv4 labels that are not link names. Cost: none while the
+// namespace's view is current, else a link dump and an address dump that
+// build the view.
 func Interfaces(opts Options) (Names, error) {
-	var s Snapshot
-	err := withConn(opts, func(c *rtnl.Conn) error {
+	var out Names
+	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
+		// interfaces() is mostly followed by ifaddresses() of each name:
+		// build the view now (an IPv6 address dump more than this call
+		// needs) rather than after the first half of those calls.
+		if v != nil {
+			if ok, err := v.ready(c, nsfd, true); ok || err != nil {
+				out = append(Names{}, v.names...)
+				return err
+			}
+		}
+		var s Snapshot
 		if err := dumpError("interfaces", readLinks(c, &s)); err != nil {
 			return err
 		}
-		return dumpError("interfaces", readAddresses(c, AF_INET, &s))
+		if err := dumpError("interfaces", readAddresses(c, AF_INET, &s)); err != nil {
+			return err
+		}
+		out = s.Interfaces()
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.Interfaces(), nil
+	return out, nil
 }
 
 // IfAddresses returns netifaces.ifaddresses(name). For a link name it asks
@@ -97,6 +131,9 @@ func Interfaces(opts Options) (Names, error) {
 // dump with strict checking), so it costs O(addresses of the link), not a
 // full dump. A name that is not a link name is looked up as an IPv4 label
 // in an IPv4 address dump.
+//
+// While the namespace's view is current (view_linux.go) the answer comes
+// from it, with no request at all.
 //
 // Difference from netifaces: an IPv4 address on another link whose label
 // is this link's name (possible with raw netlink, not with iproute2) is
@@ -109,7 +146,19 @@ func IfAddresses(name string, opts Options) (IfAddrs, error) {
 		return nil, ErrInvalidInterfaceName
 	}
 	var out IfAddrs
-	err := withConn(opts, func(c *rtnl.Conn) error {
+	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
+		if v != nil {
+			if ok, err := v.ready(c, nsfd, false); err != nil {
+				return err
+			} else if ok {
+				a, found := v.byName[name]
+				if !found {
+					return ErrInvalidInterfaceName
+				}
+				out = a.clone()
+				return nil
+			}
+		}
 		var err error
 		out, err = ifAddresses(c, name)
 		return err
@@ -163,12 +212,37 @@ func ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
 // AllIfAddresses returns ifaddresses(n) for every n of interfaces() from
 // one link dump and one address dump: O(links + addresses) where a loop
 // over netifaces.ifaddresses is quadratic.
+//
+// It builds the namespace's view (view_linux.go) when there is none, so
+// later calls are answered from it while nothing changes.
 func AllIfAddresses(opts Options) (AllIfAddrs, error) {
-	s, err := snapshot(opts, false)
+	var out AllIfAddrs
+	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
+		if v != nil {
+			if ok, err := v.ready(c, nsfd, true); err != nil {
+				return err
+			} else if ok {
+				out = make(AllIfAddrs, len(v.names))
+				for i, n := range v.names {
+					out[i] = NamedIfAddrs{Name: n, Addrs: v.byName[n].clone()}
+				}
+				return nil
+			}
+		}
+		s := &Snapshot{}
+		if err := dumpError("getifaddrs", readLinks(c, s)); err != nil {
+			return err
+		}
+		if err := dumpError("getifaddrs", readAddresses(c, 0, s)); err != nil {
+			return err
+		}
+		out = s.AllIfAddresses()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return s.AllIfAddresses(), nil
+	return out, nil
 }
 
 // ReadSnapshot dumps links, addresses and (withRoutes) routes of every

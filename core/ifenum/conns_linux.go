@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netifaces-go/netifaces-go/core/rtnl"
@@ -60,6 +61,7 @@ var conns connPool
 // links.
 func CloseIdleConnections() {
 	conns.closeIdle(time.Time{})
+	views.expire(time.Time{})
 	threadDirs.closeAll()
 }
 
@@ -143,7 +145,38 @@ func (p *connPool) get(opts Options) (*borrowed, error) {
 	return b, err
 }
 
-func keyOf(st *unix.Stat_t) nsKey { return nsKey{dev: uint64(st.Dev), ino: st.Ino} }
+func keyOf(st *unix.Stat_t) nsKey {
+	nsfsDev.Store(uint64(st.Dev))
+	return nsKey{dev: uint64(st.Dev), ino: st.Ino}
+}
+
+// nsfsDev is the device of the namespace filesystem (nsfs), one per boot,
+// learned from the first namespace file stat'ed: with it the inode number
+// in a namespace link's text ("net:[4026531840]") is a whole nsKey.
+var nsfsDev atomic.Uint64
+
+// keyOfLink reads the namespace link name in dfd: readlink costs half
+// what stat costs (it formats the inode number instead of resolving the
+// namespace's file).
+func keyOfLink(dfd int, name string) (nsKey, bool) {
+	dev := nsfsDev.Load()
+	if dev == 0 {
+		return nsKey{}, false
+	}
+	var buf [32]byte
+	n, err := unix.Readlinkat(dfd, name, buf[:])
+	if err != nil || n < 7 || string(buf[:5]) != "net:[" || buf[n-1] != ']' {
+		return nsKey{}, false
+	}
+	var ino uint64
+	for _, c := range buf[5 : n-1] {
+		if c < '0' || c > '9' || ino > (1<<63)/10 {
+			return nsKey{}, false
+		}
+		ino = ino*10 + uint64(c-'0')
+	}
+	return nsKey{dev: dev, ino: ino}, true
+}
 
 func (p *connPool) takeIdle(key nsKey, mode rtnl.ReceiveMode) (*borrowed, bool) {
 	p.mu.Lock()
@@ -230,9 +263,10 @@ func reusable(err error) bool {
 // while any remain.
 func (p *connPool) expire() {
 	p.closeIdle(time.Now().Add(-connIdleTimeout))
+	nviews := views.expire(time.Now().Add(-connIdleTimeout))
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if len(p.idle) > 0 {
+	if len(p.idle) > 0 || nviews > 0 {
 		p.timer = time.AfterFunc(connIdleTimeout, p.expire)
 	} else {
 		p.timer = nil
@@ -273,6 +307,9 @@ func threadNetNS() (nsKey, bool) {
 	threadDirs.mu.Lock()
 	defer threadDirs.mu.Unlock()
 	if dfd, ok := threadDirs.fds[tid]; ok {
+		if key, ok := keyOfLink(dfd, "net"); ok {
+			return key, true
+		}
 		if unix.Fstatat(dfd, "net", &st, 0) == nil {
 			return keyOf(&st), true
 		}

@@ -143,6 +143,9 @@ func (s *Subscription) Fd() int { return -1 }
 // Close does nothing.
 func (s *Subscription) Close() error { return nil }
 
+// Pending reports queued notifications; unsupported here.
+func (s *Subscription) Pending() (bool, error) { return false, ErrUnsupported }
+
 // Receive returns ErrUnsupported.
 func (s *Subscription) Receive(deadline time.Time) ([]*Message, error) { return nil, ErrUnsupported }
 

@@ -139,3 +139,33 @@ func (s *Subscription) ReceiveJSON(dst []byte, deadline time.Time) ([]byte, erro
 	}
 	return AppendJSONArray(dst, msgs), err
 }
+
+// Pending reports, without waiting or reading, whether anything is queued
+// on the subscription: a notification, or an overflow (ENOBUFS) the next
+// Receive would report. The kernel queues a notification before the call
+// that made the change returns, so false means no change of the
+// subscribed kinds completed since the socket joined its groups and last
+// had its queue emptied.
+func (s *Subscription) Pending() (bool, error) {
+	if s.closed.Load() {
+		return false, ErrClosed
+	}
+	var n int
+	var perr error
+	err := s.raw.Control(func(fd uintptr) {
+		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		for {
+			n, perr = unix.Poll(fds, 0)
+			if perr != unix.EINTR {
+				return
+			}
+		}
+	})
+	if err == nil {
+		err = perr
+	}
+	if err != nil {
+		return false, wrapSyscall("poll", err)
+	}
+	return n > 0, nil
+}

@@ -1,0 +1,222 @@
+//go:build linux
+
+package ifenum
+
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/netifaces-go/netifaces-go/core/rtnl"
+)
+
+// Views. Programs call netifaces.ifaddresses() once per name of
+// interfaces(), so in a namespace with many links the same tables are
+// read over and over. A view keeps the netifaces results of one complete
+// link and address dump for reuse while the kernel confirms that nothing
+// changed: a socket joined to the link and address notification groups is
+// opened before the dump, and the kernel queues a notification on it for
+// every change of a link or an address before the call that made the
+// change returns. A view answers only while that socket has nothing queued
+// (no notification, no ENOBUFS); anything queued drops the view and its
+// socket. So an answer from a view is what a dump made at the time of the
+// call would give, for every change completed before the call.
+//
+// Building a view costs a full dump, so it is built when it pays off: by
+// AllIfAddresses, which dumps everything anyway; by Interfaces, whose
+// names are mostly each passed to IfAddresses next (the view costs it one
+// IPv6 address dump more); and, ski rental, once the IfAddresses calls
+// answered without a view since the last change have cost about what a
+// dump costs (threshold). Views are kept and expired with the
+// idle sockets of their namespace (conns_linux.go): the watch socket keeps
+// the namespace alive.
+
+const (
+	// viewMinMisses is the threshold while a namespace's size is unknown.
+	viewMinMisses = 32
+	// viewWatchBuffer is the watch socket's receive buffer: one
+	// notification is enough to drop a view, and an overflow (ENOBUFS)
+	// drops it as well.
+	viewWatchBuffer = 32 << 10
+)
+
+var viewGroups = []uint32{rtnl.RTNLGRP_LINK, rtnl.RTNLGRP_IPV4_IFADDR, rtnl.RTNLGRP_IPV6_IFADDR}
+
+// view is the kept interfaces()/ifaddresses() results of one namespace.
+type view struct {
+	mu     sync.Mutex
+	watch  *rtnl.Subscription // nil: no current results
+	names  Names
+	byName map[string]IfAddrs
+	links  int  // links seen by the last dump (sizes the threshold)
+	misses int  // calls answered without results since they were dropped
+	dead   bool // expired: never build again
+	used   time.Time
+}
+
+// viewTable holds the views of the namespaces in use.
+type viewTable struct {
+	mu    sync.Mutex
+	views map[nsKey]*view
+}
+
+var views viewTable
+
+// get returns key's view, made on first use. The table holds at most
+// connIdleMax views; the least recently used goes first.
+func (t *viewTable) get(key nsKey) *view {
+	now := time.Now()
+	t.mu.Lock()
+	v := t.views[key]
+	var evict *view
+	if v == nil {
+		if t.views == nil {
+			t.views = map[nsKey]*view{}
+		}
+		if len(t.views) >= connIdleMax {
+			var oldKey nsKey
+			for k, o := range t.views {
+				if evict == nil || o.used.Before(evict.used) {
+					evict, oldKey = o, k
+				}
+			}
+			delete(t.views, oldKey)
+		}
+		v = &view{}
+		t.views[key] = v
+	}
+	v.used = now
+	t.mu.Unlock()
+	if evict != nil {
+		evict.kill()
+	}
+	return v
+}
+
+// expire drops the views last used before cutoff (all for the zero time)
+// and reports how many remain.
+func (t *viewTable) expire(cutoff time.Time) int {
+	var old []*view
+	t.mu.Lock()
+	for k, v := range t.views {
+		if cutoff.IsZero() || v.used.Before(cutoff) {
+			old = append(old, v)
+			delete(t.views, k)
+		}
+	}
+	n := len(t.views)
+	t.mu.Unlock()
+	for _, v := range old {
+		v.kill()
+	}
+	return n
+}
+
+func (v *view) kill() {
+	v.mu.Lock()
+	v.dead = true
+	v.drop()
+	v.mu.Unlock()
+}
+
+// drop forgets the results and closes the watch socket. v.mu is held.
+func (v *view) drop() {
+	if v.watch != nil {
+		v.watch.Close()
+	}
+	v.watch, v.names, v.byName = nil, nil, nil
+}
+
+// current reports whether the results still hold, dropping them if not.
+// v.mu is held.
+func (v *view) current() bool {
+	if v.watch == nil {
+		return false
+	}
+	if pending, err := v.watch.Pending(); err == nil && !pending {
+		return true
+	}
+	v.drop()
+	return false
+}
+
+func (v *view) threshold() int {
+	return max(viewMinMisses, v.links/2)
+}
+
+// errNoView: the view could not be built; answer without it.
+var errNoView = errors.New("ifenum: no view")
+
+// build subscribes, then dumps links and addresses through c, in the
+// namespace nsfd refers to. v.mu is held.
+func (v *view) build(c *rtnl.Conn, nsfd int) error {
+	v.misses = 0
+	if v.dead || nsfd <= 0 {
+		return errNoView
+	}
+	w, err := rtnl.Subscribe(rtnl.Options{NetNSFD: nsfd, ReadBuffer: viewWatchBuffer}, viewGroups...)
+	if err != nil {
+		return errNoView
+	}
+	s := &Snapshot{}
+	err = dumpError("getifaddrs", readLinks(c, s))
+	if err == nil {
+		err = dumpError("getifaddrs", readAddresses(c, 0, s))
+	}
+	if err != nil {
+		w.Close()
+		return err
+	}
+	all := s.AllIfAddresses()
+	v.watch, v.links = w, len(s.Links)
+	v.names = make(Names, len(all))
+	v.byName = make(map[string]IfAddrs, len(all))
+	for i, a := range all {
+		v.names[i] = a.Name
+		v.byName[a.Name] = a.Addrs
+	}
+	return nil
+}
+
+// ready reports whether v has current results, building them when
+// force is set or enough calls went without. v.mu is held. A false
+// answer with a nil error means: answer without the view.
+func (v *view) ready(c *rtnl.Conn, nsfd int, force bool) (bool, error) {
+	if v.current() {
+		return true, nil
+	}
+	v.misses++
+	if !force && v.misses < v.threshold() {
+		return false, nil
+	}
+	switch err := v.build(c, nsfd); {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, errNoView):
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+// viewOf returns the view for a borrowed socket and the namespace
+// descriptor to subscribe through, or nil when the socket's namespace has
+// no stable identity.
+func viewOf(b *borrowed, opts Options) (*view, int) {
+	if !b.pooled {
+		return nil, -1
+	}
+	nsfd := b.nsfd
+	if opts.NetNSFD > 0 {
+		nsfd = opts.NetNSFD
+	}
+	return views.get(b.key), nsfd
+}
+
+func (a IfAddrs) clone() IfAddrs {
+	out := make(IfAddrs, len(a))
+	for i, fa := range a {
+		out[i] = FamilyAddrs{Family: fa.Family, Addrs: append([]AddrDict(nil), fa.Addrs...)}
+	}
+	return out
+}
