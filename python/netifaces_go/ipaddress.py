@@ -741,6 +741,70 @@ def _address_property(bit, doc):
     return property(lambda self: bool(self._properties() & bit), doc=doc)
 
 
+class _BaseInterface:
+    """What IPv4Interface and IPv6Interface share: an address that also
+    carries its network (``network``, ``netmask`` and ``_prefixlen`` are set
+    by the subclass's __init__). Comes first in their bases, so ``super()``
+    here is the address class."""
+
+    @functools.cached_property
+    def hostmask(self):
+        return self.network.hostmask
+
+    def __eq__(self, other):
+        address_equal = super().__eq__(other)
+        if address_equal is NotImplemented or not address_equal:
+            return address_equal
+        try:
+            return self.network == other.network
+        except AttributeError:
+            # An interface is never equal to a bare address.
+            return False
+
+    def __lt__(self, other):
+        address_less = super().__lt__(other)
+        if address_less is NotImplemented:
+            return NotImplemented
+        try:
+            return (self.network < other.network or
+                    self.network == other.network and address_less)
+        except AttributeError:
+            # A bare address sorts before every interface.
+            return False
+
+    def __hash__(self):
+        return hash((self._ip, self._prefixlen, int(self.network.network_address)))
+
+    __reduce__ = _IPAddressBase.__reduce__
+
+    @property
+    def ip(self):
+        return self._make_ip(self._ip)
+
+    @property
+    def with_prefixlen(self):
+        return "%s/%s" % (self._string_from_ip_int(self._ip), self._prefixlen)
+
+    @property
+    def with_netmask(self):
+        return "%s/%s" % (self._string_from_ip_int(self._ip), self.netmask)
+
+    @property
+    def with_hostmask(self):
+        return "%s/%s" % (self._string_from_ip_int(self._ip), self.hostmask)
+
+    def _properties(self):
+        cache = self._props_cache
+        key = (self._ip, self._prefixlen)
+        bits = cache.get(key)
+        if bits is None:
+            bits = _core.properties(self._ip, self._prefixlen, self._version, _core.F_INTERFACE)
+            if len(cache) >= _PROPS_CACHE_LIMIT:
+                cache.clear()
+            cache[key] = bits
+        return bits
+
+
 class _BaseV4:
     """What IPv4 addresses, interfaces and networks share."""
 
@@ -831,7 +895,7 @@ class IPv4Address(_BaseV4, _BaseAddress):
         return IPv6Address(f"::ffff:{self}")  # CPython's text route (an interface fails)
 
 
-class IPv4Interface(IPv4Address):
+class IPv4Interface(_BaseInterface, IPv4Address):
     """An IPv4 address on a network: IPv4Interface('192.0.2.5/24')."""
 
     _props_cache = {}
@@ -849,65 +913,10 @@ class IPv4Interface(IPv4Address):
         self.netmask = net.netmask
         self._prefixlen = net._prefixlen
 
-    @functools.cached_property
-    def hostmask(self):
-        return self.network.hostmask
+    _make_ip = staticmethod(_addr4)
 
     def __str__(self):
         return "%s/%d" % (self._string_from_ip_int(self._ip), self._prefixlen)
-
-    def __eq__(self, other):
-        address_equal = IPv4Address.__eq__(self, other)
-        if address_equal is NotImplemented or not address_equal:
-            return address_equal
-        try:
-            return self.network == other.network
-        except AttributeError:
-            # An interface is never equal to a bare address.
-            return False
-
-    def __lt__(self, other):
-        address_less = IPv4Address.__lt__(self, other)
-        if address_less is NotImplemented:
-            return NotImplemented
-        try:
-            return (self.network < other.network or
-                    self.network == other.network and address_less)
-        except AttributeError:
-            # A bare address sorts before every interface.
-            return False
-
-    def __hash__(self):
-        return hash((self._ip, self._prefixlen, int(self.network.network_address)))
-
-    __reduce__ = _IPAddressBase.__reduce__
-
-    @property
-    def ip(self):
-        return _addr4(self._ip)
-
-    @property
-    def with_prefixlen(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self._prefixlen)
-
-    @property
-    def with_netmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.netmask)
-
-    @property
-    def with_hostmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.hostmask)
-
-    def _properties(self):
-        cache = self._props_cache
-        key = (self._ip, self._prefixlen)
-        bits = cache.get(key)
-        if bits is None:
-            bits = _core.properties(self._ip, self._prefixlen, 4, _core.F_INTERFACE)
-            if len(cache) >= _PROPS_CACHE_LIMIT:
-                cache.clear()
-            cache[key] = bits
-        return bits
 
 
 class IPv4Network(_BaseV4, _BaseNetwork):
@@ -1096,7 +1105,7 @@ class IPv6Address(_BaseV6, _BaseAddress):
         return _addr4((self._ip >> 80) & 0xFFFFFFFF)
 
 
-class IPv6Interface(IPv6Address):
+class IPv6Interface(_BaseInterface, IPv6Address):
     """An IPv6 address on a network: IPv6Interface('2001:db8::1/64')."""
 
     _props_cache = {}
@@ -1119,66 +1128,13 @@ class IPv6Interface(IPv6Address):
     def _record(self):
         return self._ip, self._prefixlen, 6, _core.F_INTERFACE
 
-    @functools.cached_property
-    def hostmask(self):
-        return self.network.hostmask
-
     def __str__(self):
         return "%s/%d" % (super().__str__(), self._prefixlen)
 
     def _explode_shorthand_ip_string(self):
         return _core.describe(*self._record(), _core.TEXT_EXPLODED)
 
-    def __eq__(self, other):
-        address_equal = IPv6Address.__eq__(self, other)
-        if address_equal is NotImplemented or not address_equal:
-            return address_equal
-        try:
-            return self.network == other.network
-        except AttributeError:
-            return False
-
-    def __lt__(self, other):
-        address_less = IPv6Address.__lt__(self, other)
-        if address_less is NotImplemented:
-            return address_less
-        try:
-            return (self.network < other.network or
-                    self.network == other.network and address_less)
-        except AttributeError:
-            return False
-
-    def __hash__(self):
-        return hash((self._ip, self._prefixlen, int(self.network.network_address)))
-
-    __reduce__ = _IPAddressBase.__reduce__
-
-    @property
-    def ip(self):
-        return _addr6(self._ip)
-
-    @property
-    def with_prefixlen(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self._prefixlen)
-
-    @property
-    def with_netmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.netmask)
-
-    @property
-    def with_hostmask(self):
-        return "%s/%s" % (self._string_from_ip_int(self._ip), self.hostmask)
-
-    def _properties(self):
-        cache = self._props_cache
-        key = (self._ip, self._prefixlen)
-        bits = cache.get(key)
-        if bits is None:
-            bits = _core.properties(self._ip, self._prefixlen, 6, _core.F_INTERFACE)
-            if len(cache) >= _PROPS_CACHE_LIMIT:
-                cache.clear()
-            cache[key] = bits
-        return bits
+    _make_ip = staticmethod(_addr6)
 
 
 class IPv6Network(_BaseV6, _BaseNetwork):
