@@ -45,7 +45,10 @@ type preEncoded struct {
 
 // encode renders the fixed header and attributes.
 func (n *normMsg) encode(family uint8) ([]byte, error) {
-	hdr := encodeFixed(n.schema, n.fields)
+	hdr, err := encodeFixed(n.schema, n.fields)
+	if err != nil {
+		return nil, err
+	}
 	e := NewAttrEncoder(hdr)
 	ctx := &encodeCtx{family: family}
 	for _, a := range n.attrs {
@@ -67,12 +70,18 @@ func (n *normMsg) encode(family uint8) ([]byte, error) {
 	return e.Bytes(), e.Err()
 }
 
-// encodeFixed writes a family header from named field values.
-func encodeFixed(s *msgSchema, fields map[string]int64) []byte {
+// encodeFixed writes a family header from named field values. A value
+// that does not fit its field (pyroute2's struct.pack refuses it too) is
+// an ArgError, never truncated.
+func encodeFixed(s *msgSchema, fields map[string]int64) ([]byte, error) {
 	b := make([]byte, s.size)
 	off := 0
 	for _, f := range s.fields {
 		if !f.pad {
+			if x := fields[f.name]; !fieldFits(x, f.width, f.signed) {
+				return nil, argErr(f.name, x, "out of range for a %d-bit %s field",
+					8*int(f.width), map[bool]string{true: "signed", false: "unsigned"}[f.signed])
+			}
 			v := uint64(fields[f.name])
 			switch f.width {
 			case 1:
@@ -85,7 +94,19 @@ func encodeFixed(s *msgSchema, fields map[string]int64) []byte {
 		}
 		off += int(f.width)
 	}
-	return b
+	return b, nil
+}
+
+// fieldFits reports whether x is representable in a field of width bytes.
+func fieldFits(x int64, width uint8, signed bool) bool {
+	if width >= 8 {
+		return signed || x >= 0
+	}
+	bits := 8 * uint(width)
+	if signed {
+		return x >= -(1<<(bits-1)) && x < 1<<(bits-1)
+	}
+	return x >= 0 && x < 1<<bits
 }
 
 // matcher returns pyroute2's dump filter for the normalised arguments:

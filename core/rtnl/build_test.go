@@ -320,6 +320,11 @@ func TestBuildArgErrors(t *testing.T) {
 		`{"object":"neigh","cmd":"add","args":{"ifindex":1,"dst":"10.0.0.1","state":"confused"}}`,
 		`{"object":"rule","cmd":"add","args":{"action":"explode"}}`,
 		`{"object":"nexthop","cmd":"add","args":{}}`,
+		// Header fields are never truncated to their width.
+		`{"object":"link","cmd":"get","args":{"index":4294967297}}`,
+		`{"object":"link","cmd":"get","args":{"index":-2147483649}}`,
+		`{"object":"addr","cmd":"add","args":{"index":1,"address":"10.0.0.1/24","prefixlen":256}}`,
+		`{"object":"route","cmd":"add","args":{"dst":"10.0.0.0/24","scope":300}}`,
 	} {
 		c, err := ParseCall([]byte(js))
 		if err != nil {
