@@ -8,6 +8,7 @@ import "C"
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -293,9 +294,11 @@ func nig_rtnl_request(h C.nig_handle, request *C.nig_cchar, requestLen C.size_t,
 }
 
 // resultWriter collects messages in a connection's result format: JSON
-// Lines, or the marshal list of per-message blobs.
+// Lines, or the marshal list of per-message blobs; dump chunks may
+// instead hold received messages as they are (addRaw).
 type resultWriter struct {
 	marshal bool
+	raw     bool // the messages are received ones, undecoded (addRaw)
 	buf     []byte
 	n       int
 	listAt  int
@@ -317,6 +320,7 @@ func (w *resultWriter) add(m *rtnl.Message) error {
 	}
 	if w.n == 0 {
 		w.buf, w.listAt = beginPyList(w.buf[:0])
+		w.raw = false
 	}
 	var err error
 	if w.buf, err = appendPyMessage(w.buf, m, &w.scratch); err == nil {
@@ -324,6 +328,28 @@ func (w *resultWriter) add(m *rtnl.Message) error {
 	}
 	return err
 }
+
+// addRaw adds one received message (a whole netlink message) undecoded.
+// A chunk of such messages is the marshal tuple (n, wire): wire holds the
+// n messages back to back, each padded to 4 bytes, as the kernel sends
+// them; the Python binding keeps them so and has nig_rtnl_marshal turn a
+// chunk into blobs when one of its messages is first read (a lazy message
+// then costs its wire size instead of its blob's, a third of it for a
+// route). A writer holds either kind of message, never both.
+func (w *resultWriter) addRaw(msg []byte) {
+	if w.n == 0 {
+		w.buf = append(w.buf[:0], pySmallTuple, 2, pyInt, 0, 0, 0, 0, pyBytes, 0, 0, 0, 0)
+		w.raw = true
+	}
+	w.buf = append(w.buf, msg...)
+	for len(w.buf)%4 != rawHeaderLen%4 {
+		w.buf = append(w.buf, 0)
+	}
+	w.n++
+}
+
+// rawHeaderLen is the marshal prefix of a chunk of raw messages.
+const rawHeaderLen = 12
 
 // addJSON adds one message (or control line) given as JSON.
 func (w *resultWriter) addJSON(js []byte) error {
@@ -355,6 +381,11 @@ func (w *resultWriter) finish() []byte {
 	if !w.marshal {
 		return w.buf
 	}
+	if w.raw && w.n > 0 {
+		binary.LittleEndian.PutUint32(w.buf[3:], uint32(w.n))
+		binary.LittleEndian.PutUint32(w.buf[8:], uint32(len(w.buf)-rawHeaderLen))
+		return w.buf
+	}
 	if w.n == 0 {
 		w.buf, w.listAt = beginPyList(w.buf[:0])
 	}
@@ -367,14 +398,22 @@ func (w *resultWriter) finish() []byte {
 // enough to amortise a call, small enough to stream.
 const rtnlChunkSize = 64 << 10
 
+// rtnlRawMessages bounds the messages of a chunk of raw messages: the
+// binding refers to each by its index in the chunk, and CPython shares
+// the int objects up to 256.
+const rtnlRawMessages = 256
+
 // restartLine is the chunk that tells the consumer of a dump the kernel
 // interrupted (after earlier chunks were delivered) to discard them.
 const restartLine = `{"restart":true}`
 
-// rtnlDump streams one dump: a producer goroutine appends JSON Lines chunks,
-// nig_rtnl_next takes them in order. The queue is unbounded so the producer
-// never waits for the consumer and the connection is released as soon as
-// the kernel finished, whatever the caller does meanwhile.
+// rtnlDump streams one dump: a producer goroutine appends chunks,
+// nig_rtnl_next takes them in order. While the consumer keeps taking
+// chunks the producer stays at most rtnlAhead chunks ahead, so a dump of
+// any size holds a few chunks in Go memory, not the table; a consumer that
+// takes none for rtnlStall makes the queue unbounded for the rest of the
+// dump, so the kernel finishes and the connection is released whatever
+// the caller does meanwhile.
 type rtnlDump struct {
 	mu        sync.Mutex
 	cond      sync.Cond
@@ -385,23 +424,89 @@ type rtnlDump struct {
 	err       error
 	closed    bool
 	marshal   bool
+	// spare holds chunk buffers nig_rtnl_next has copied out, for the
+	// producer to fill again: while the consumer keeps up, a dump of any
+	// size cycles through a few buffers instead of growing the Go heap.
+	spare   [][]byte
+	stalled bool // the consumer took no chunk for rtnlStall: stop waiting for it
+}
+
+const (
+	// rtnlAhead is how many chunks the producer may queue before it waits
+	// for the consumer.
+	rtnlAhead = 3
+	// rtnlSpareChunks bounds the buffers kept for reuse: every buffer of a
+	// consumer that keeps up (those queued, the one being filled, the one
+	// being copied out), so that such a dump allocates none after its first
+	// few chunks.
+	rtnlSpareChunks = rtnlAhead + 2
+	// rtnlStall is how long the producer waits for a consumer that takes
+	// no chunk before it queues without bound.
+	rtnlStall = 200 * time.Millisecond
+)
+
+// buffer returns an empty chunk buffer, a spare one if there is one.
+func (d *rtnlDump) buffer() []byte {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if n := len(d.spare); n > 0 {
+		b := d.spare[n-1]
+		d.spare[n-1] = nil
+		d.spare = d.spare[:n-1]
+		return b[:0]
+	}
+	// Small to begin with: a chunk of raw routes takes 16 KiB, and small
+	// dumps are the common case; reused buffers keep what they grew to.
+	return make([]byte, 0, 16<<10)
+}
+
+// recycle takes back a chunk once nig_rtnl_next copied it to the caller.
+func (d *rtnlDump) recycle(b []byte) {
+	if cap(b) < 16<<10 {
+		return // a control chunk, or an empty end
+	}
+	d.mu.Lock()
+	if !d.closed && len(d.spare) < rtnlSpareChunks {
+		d.spare = append(d.spare, b[:0])
+	}
+	d.mu.Unlock()
 }
 
 func (d *rtnlDump) Close() error {
 	d.mu.Lock()
 	d.closed = true
-	d.chunks = nil
+	d.chunks, d.spare = nil, nil
 	d.mu.Unlock()
+	d.cond.Broadcast() // a producer waiting for room stops waiting
 	return nil
 }
 
 func (d *rtnlDump) push(b []byte) {
 	d.mu.Lock()
+	if len(d.chunks) >= rtnlAhead && !d.closed && !d.stalled {
+		taken := d.delivered
+		t := time.AfterFunc(rtnlStall, func() {
+			d.mu.Lock()
+			if d.delivered == taken {
+				d.stalled = true
+			}
+			d.mu.Unlock()
+			d.cond.Broadcast()
+		})
+		for len(d.chunks) >= rtnlAhead && !d.closed && !d.stalled {
+			if d.delivered != taken { // progress: give the consumer time again
+				taken = d.delivered
+				t.Reset(rtnlStall)
+			}
+			d.cond.Wait()
+		}
+		t.Stop()
+	}
 	if !d.closed {
 		d.chunks = append(d.chunks, b)
 	}
 	d.mu.Unlock()
-	d.cond.Signal()
+	d.cond.Broadcast()
 }
 
 func (d *rtnlDump) onRestart() {
@@ -446,26 +551,70 @@ var errAbandoned = errors.New("dump abandoned")
 
 func (d *rtnlDump) run(c *rtnl.Conn, b *rtnl.Built) {
 	defer b.Close()
-	w := &resultWriter{marshal: d.marshal, buf: make([]byte, 0, rtnlChunkSize+8192)}
-	err := c.DumpFunc(b.Request, func(m *rtnl.Message) error {
+	w := &resultWriter{marshal: d.marshal, buf: d.buffer()}
+	// hand hands over the chunk under construction.
+	hand := func() error {
+		if d.isClosed() {
+			return errAbandoned
+		}
+		d.push(w.finish())
+		w = &resultWriter{marshal: d.marshal, buf: d.buffer(), scratch: w.scratch}
+		return nil
+	}
+	// next makes room for a message (raw or not) in the chunk.
+	next := func(raw bool) error {
+		if w.n > 0 && w.raw != raw {
+			return hand()
+		}
+		return nil
+	}
+	full := func() error {
+		if w.size() >= rtnlChunkSize || (w.raw && w.n >= rtnlRawMessages) {
+			return hand()
+		}
+		return nil
+	}
+	add := func(m *rtnl.Message) error {
 		if b.Match != nil && !b.Match(m) {
 			return nil
+		}
+		if err := next(false); err != nil {
+			return err
 		}
 		if err := w.add(m); err != nil {
 			return err
 		}
-		if w.size() >= rtnlChunkSize {
-			if d.isClosed() {
-				return errAbandoned
-			}
-			d.push(w.finish())
-			w = &resultWriter{marshal: d.marshal, buf: make([]byte, 0, rtnlChunkSize+8192)}
-		}
-		return nil
-	}, func() {
+		return full()
+	}
+	onRestart := func() {
 		w.reset()
 		d.onRestart()
-	})
+	}
+	var err error
+	if d.marshal {
+		// The Python binding's format: the messages of unfiltered dumps
+		// (get_routes(), get_links()...) are handed over undecoded.
+		err = c.DumpWireFunc(b.Request, func(msg []byte) error {
+			raw, keep, err := dumpRaw(msg, b)
+			if err != nil || (raw && !keep) {
+				return err
+			}
+			if !raw {
+				m, _, err := rtnl.DecodeMessage(msg)
+				if err != nil {
+					return err
+				}
+				return add(m)
+			}
+			if err := next(true); err != nil {
+				return err
+			}
+			w.addRaw(msg)
+			return full()
+		}, add, onRestart)
+	} else {
+		err = c.DumpFunc(b.Request, add, onRestart)
+	}
 	err = routeTableMissing(b, err)
 	if w.n > 0 && err == nil {
 		d.push(w.finish())
@@ -490,6 +639,7 @@ func (d *rtnlDump) next() ([]byte, error) {
 		d.chunks[0] = nil
 		d.chunks = d.chunks[1:]
 		d.delivered++
+		d.cond.Broadcast() // room for a producer waiting in push
 		return b, nil
 	}
 	if d.err != nil && !errors.Is(d.err, errAbandoned) {
@@ -533,13 +683,20 @@ func nig_rtnl_dump(h C.nig_handle, request *C.nig_cchar, requestLen C.size_t, ou
 
 //export nig_rtnl_next
 func nig_rtnl_next(h C.nig_handle, out **C.char, outLen *C.size_t) C.int {
-	return call(out, outLen, true, func() ([]byte, error) {
-		d, err := lookupHandle[*rtnlDump](uint64(h))
-		if err != nil {
+	var d *rtnlDump
+	var chunk []byte
+	rc := call(out, outLen, true, func() ([]byte, error) {
+		var err error
+		if d, err = lookupHandle[*rtnlDump](uint64(h)); err != nil {
 			return nil, err
 		}
-		return d.next()
+		chunk, err = d.next()
+		return chunk, err
 	})
+	if rc == statusOK && d != nil {
+		d.recycle(chunk) // call copied it into *out
+	}
+	return rc
 }
 
 // ---- batches ---------------------------------------------------------------

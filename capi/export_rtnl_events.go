@@ -29,6 +29,9 @@ type rtnlSubOptions struct {
 	RcvBuf   int     `json:"rcvbuf"`
 	Resync   *bool   `json:"resync"`
 	MaxQueue int64   `json:"max_queue"`
+	// Format "pybatch" selects the batch format of the Python binding
+	// (export_rtnl_evbatch.go); "" keeps the connection's format.
+	Format string `json:"format"`
 }
 
 // rtmgrpDefaults is pyroute2's RTMGRP_DEFAULTS.
@@ -38,27 +41,28 @@ const rtmgrpDefaults = 0x10 | 0x100 | 0x40 | 0x400 | 0x80 | 0x40000 | 0x4 | 0x1 
 const rtnlMaxBatch = 4 << 20
 
 // rtnlSub is a subscription: a reader goroutine receives and decodes the
-// group socket into a queue of JSON Lines and keeps an eventfd readable
-// while the queue is not empty.
+// group socket into a queue of encoded events (JSON Lines, or pybatch
+// chunks) and keeps an eventfd readable while the queue is not empty.
 type rtnlSub struct {
 	sub      *rtnl.Subscription
 	resync   *rtnl.Conn // re-dumps after an overflow; nil when disabled
 	groups   uint32
 	efd      int
 	maxQueue int
-	marshal  bool
+	marshal  bool // JSON Lines queued, handed out in the marshal format
+	batch    bool // pybatch chunks queued
 	signal   chan struct{}
 	done     chan struct{}
 
 	wg         sync.WaitGroup // the resync goroutine
 	mu         sync.Mutex
-	resyncing  bool   // a re-dump is running: events go to side
-	again      bool   // events were lost again during the re-dump
-	side       []byte // events received during the re-dump
+	resyncing  bool    // a re-dump is running: events go to side
+	again      bool    // events were lost again during the re-dump
+	side       evQueue // events received during the re-dump
 	sideN      int
-	buf        []byte // queued JSON Lines
-	dropping   bool   // the queue was full: new events are dropped until it drains
-	err        error  // the reader stopped with this error
+	q          evQueue // queued events
+	dropping   bool    // the queue was full: new events are dropped until it drains
+	err        error   // the reader stopped with this error
 	closed     bool
 	events     uint64
 	overflows  uint64
@@ -74,7 +78,7 @@ func (s *rtnlSub) Close() error {
 		return nil
 	}
 	s.closed = true
-	s.buf = nil
+	s.q = newEvQueue(s.batch) // drop what is queued
 	s.mu.Unlock()
 	err := s.sub.Close()
 	if s.resync != nil {
@@ -89,36 +93,71 @@ func (s *rtnlSub) Close() error {
 	return err
 }
 
-// enqueue appends lines (n messages) and keeps the eventfd readable.
-// Notifications over the queue limit are dropped (and reported); a
-// re-dump (force) is always queued whole, or it could never complete.
-func (s *rtnlSub) enqueue(lines []byte, n int, force bool) {
+// enqueue appends a queue of n messages (a re-dump, or the events held
+// back during it) and keeps the eventfd readable. Events over the queue
+// limit are dropped (and reported); a re-dump (force) is always queued
+// whole, or it could never complete.
+func (s *rtnlSub) enqueue(q evQueue, n int, force bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed || len(lines) == 0 {
+	if s.closed || q.empty() {
 		return
 	}
-	if !force && (s.dropping || len(s.buf)+len(lines) > s.maxQueue) {
-		s.dropped += uint64(n)
-		if !s.dropping {
-			// Like the kernel's ENOBUFS: report, and resync once drained.
-			s.dropping = true
-			s.overflows++
-			s.appendLocked(rtnl.OverflowMessage().AppendJSON(nil))
-		}
+	if !force && (s.dropping || s.q.size()+q.size() > s.maxQueue) {
+		s.dropLocked(n)
 		return
 	}
+	wasEmpty := s.q.empty()
 	s.events += uint64(n)
-	s.appendLocked(lines)
+	s.q.appendQueue(q)
+	s.notifyLocked(wasEmpty)
 }
 
-func (s *rtnlSub) appendLocked(lines []byte) {
-	wasEmpty := len(s.buf) == 0
-	if !wasEmpty {
-		s.buf = append(s.buf, '\n')
+// enqueueLocked encodes the messages of one datagram onto the queue, or
+// drops them all when the queue limit is reached.
+func (s *rtnlSub) enqueueLocked(msgs []*rtnl.Message) error {
+	if s.closed || len(msgs) == 0 {
+		return nil
 	}
-	s.buf = append(s.buf, lines...)
-	if wasEmpty {
+	if s.dropping {
+		s.dropLocked(len(msgs))
+		return nil
+	}
+	wasEmpty := s.q.empty()
+	mark := s.q.mark()
+	if err := s.q.push(msgs); err != nil {
+		return err
+	}
+	if s.q.size() > s.maxQueue {
+		s.q.rollback(mark)
+		s.dropLocked(len(msgs))
+	} else {
+		s.events += uint64(len(msgs))
+	}
+	s.notifyLocked(wasEmpty)
+	return nil
+}
+
+// dropLocked counts n dropped events; the first drop queues an overflow
+// report, like the kernel's ENOBUFS, and a resync follows once drained.
+func (s *rtnlSub) dropLocked(n int) {
+	s.dropped += uint64(n)
+	if s.dropping {
+		return
+	}
+	s.dropping = true
+	s.overflows++
+	wasEmpty := s.q.empty()
+	if err := s.q.push([]*rtnl.Message{rtnl.OverflowMessage()}); err != nil {
+		s.err = err // cannot happen: the marker's encoding is fixed
+	}
+	s.notifyLocked(wasEmpty)
+}
+
+// notifyLocked makes the eventfd readable when the queue stopped being
+// empty, and wakes a waiting take.
+func (s *rtnlSub) notifyLocked(wasEmpty bool) {
+	if wasEmpty && !s.q.empty() {
 		var one [8]byte
 		one[0] = 1 // native-endian 1 on little-endian hosts; any nonzero value works
 		syscall.Write(s.efd, one[:])
@@ -141,7 +180,6 @@ func (s *rtnlSub) fail(err error) {
 
 func (s *rtnlSub) run() {
 	defer close(s.done)
-	var lines []byte
 	for {
 		msgs, err := s.sub.Receive(time.Time{})
 		if err != nil {
@@ -157,34 +195,30 @@ func (s *rtnlSub) run() {
 			// report it as an overflow.
 			msgs = []*rtnl.Message{rtnl.OverflowMessage()}
 		}
-		lines = lines[:0]
 		overflow := false
 		for _, m := range msgs {
-			if len(lines) > 0 {
-				lines = append(lines, '\n')
-			}
-			lines = m.AppendJSON(lines)
 			overflow = overflow || m.IsOverflow()
 		}
 		s.mu.Lock()
 		if overflow {
 			s.overflows++
 		}
-		if s.resyncing {
+		resyncing := s.resyncing
+		if resyncing {
 			// Held back until the re-dump is queued, then replayed: events
 			// newer than the snapshot must come after it.
-			if len(s.side) > 0 {
-				s.side = append(s.side, '\n')
-			}
-			s.side = append(s.side, lines...)
+			err = s.side.push(msgs)
 			s.sideN += len(msgs)
 			s.again = s.again || overflow
-			s.mu.Unlock()
-			continue
+		} else {
+			err = s.enqueueLocked(msgs)
 		}
 		s.mu.Unlock()
-		s.enqueue(lines, len(msgs), false)
-		if overflow && s.resync != nil {
+		if err != nil {
+			s.fail(err) // an event that cannot be encoded: stop, loudly
+			return
+		}
+		if overflow && !resyncing && s.resync != nil {
 			s.startResync()
 		}
 	}
@@ -202,6 +236,7 @@ func (s *rtnlSub) startResync() {
 		return
 	}
 	s.resyncing = true
+	s.side, s.sideN = newEvQueue(s.batch), 0
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -211,7 +246,7 @@ func (s *rtnlSub) startResync() {
 			s.resyncs++
 			s.lastResync = failed
 			side, sideN := s.side, s.sideN
-			s.side, s.sideN = nil, 0
+			s.side, s.sideN = newEvQueue(s.batch), 0
 			s.mu.Unlock()
 			s.enqueue(snap, n, true)
 			s.enqueue(side, sideN, false)
@@ -227,8 +262,9 @@ func (s *rtnlSub) startResync() {
 	}()
 }
 
-// snapshot dumps the object types of the subscribed groups as JSON Lines.
-func (s *rtnlSub) snapshot() (lines []byte, n int, failed string) {
+// snapshot dumps the object types of the subscribed groups.
+func (s *rtnlSub) snapshot() (snap evQueue, n int, failed string) {
+	snap = newEvQueue(s.batch)
 	var dumps []rtnl.Call
 	g := s.groups
 	add := func(obj string, family int) {
@@ -271,27 +307,27 @@ func (s *rtnlSub) snapshot() (lines []byte, n int, failed string) {
 			failed = err.Error()
 			continue
 		}
-		mark, markN := len(lines), n
+		dump, dumpN := newEvQueue(s.batch), 0
+		one := make([]*rtnl.Message, 1)
 		err = s.resync.DumpFunc(b.Request, func(m *rtnl.Message) error {
 			if b.Match != nil && !b.Match(m) {
 				return nil
 			}
-			if len(lines) > 0 {
-				lines = append(lines, '\n')
-			}
-			lines = m.AppendJSON(lines)
-			n++
-			return nil
-		}, func() { lines, n = lines[:mark], markN })
+			one[0] = m
+			dumpN++
+			return dump.push(one)
+		}, func() { dump, dumpN = newEvQueue(s.batch), 0 })
+		snap.appendQueue(dump)
+		n += dumpN
 		if err = routeTableMissing(b, err); err != nil {
 			failed = err.Error()
 		}
 	}
-	return lines, n, failed
+	return snap, n, failed
 }
 
-// take returns up to rtnlMaxBatch bytes of whole lines, waiting up to
-// timeout (negative: forever).
+// take returns the next result: up to rtnlMaxBatch bytes of whole JSON
+// Lines, or one pybatch; it waits up to timeout (negative: forever).
 func (s *rtnlSub) take(timeout time.Duration) ([]byte, error) {
 	var expired <-chan time.Time
 	if timeout > 0 {
@@ -305,24 +341,9 @@ func (s *rtnlSub) take(timeout time.Duration) ([]byte, error) {
 			s.mu.Unlock()
 			return nil, errHandle(0, "subscription closed")
 		}
-		if len(s.buf) > 0 {
-			out := s.buf
-			if len(out) > rtnlMaxBatch {
-				cut := bytes.LastIndexByte(out[:rtnlMaxBatch], '\n')
-				if cut <= 0 {
-					cut = bytes.IndexByte(out, '\n')
-				}
-				if cut > 0 {
-					out = out[:cut]
-					s.buf = append([]byte(nil), s.buf[cut+1:]...)
-				} else {
-					s.buf = nil
-				}
-			} else {
-				s.buf = nil
-			}
+		if out := s.q.pop(rtnlMaxBatch); out != nil {
 			queueLost := false
-			if len(s.buf) == 0 {
+			if s.q.empty() {
 				var b [8]byte
 				syscall.Read(s.efd, b[:]) // reset the counter: nothing queued
 				// Events were dropped at the queue limit: now that it is
@@ -349,7 +370,7 @@ func (s *rtnlSub) take(timeout time.Duration) ([]byte, error) {
 			return []byte{}, nil
 		case <-s.done:
 			s.mu.Lock()
-			empty, err := len(s.buf) == 0, s.err
+			empty, err := s.q.empty(), s.err
 			s.mu.Unlock()
 			if empty {
 				if err == nil {
@@ -365,7 +386,7 @@ func (s *rtnlSub) info() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return json.Marshal(map[string]any{"kind": "subscription", "fd": s.efd, "groups": s.groups,
-		"resync": s.resync != nil, "queued_bytes": len(s.buf), "events": s.events,
+		"resync": s.resync != nil, "queued_bytes": s.q.size(), "events": s.events,
 		"overflows": s.overflows, "resyncs": s.resyncs, "dropped": s.dropped,
 		"last_resync_error": s.lastResync})
 }
@@ -414,6 +435,9 @@ func nig_rtnl_subscribe(h C.nig_handle, options *C.nig_cchar, optionsLen C.size_
 		if o.RcvBuf < 0 || o.MaxQueue < 0 {
 			return nil, errArg("rcvbuf and max_queue must not be negative")
 		}
+		if o.Format != "" && o.Format != "pybatch" {
+			return nil, errArg("format %q: want \"pybatch\" or nothing (the connection's format)", o.Format)
+		}
 		nsfd, err := socketNetNS(conn.c)
 		if err != nil {
 			return nil, err
@@ -425,7 +449,8 @@ func nig_rtnl_subscribe(h C.nig_handle, options *C.nig_cchar, optionsLen C.size_
 			return nil, err
 		}
 		s := &rtnlSub{sub: sub, groups: groups, maxQueue: 1 << 30, signal: make(chan struct{}, 1),
-			done: make(chan struct{}), marshal: conn.marshal}
+			done: make(chan struct{}), marshal: conn.marshal, batch: o.Format == "pybatch"}
+		s.q, s.side = newEvQueue(s.batch), newEvQueue(s.batch)
 		if o.MaxQueue > 0 {
 			s.maxQueue = int(o.MaxQueue)
 		}
@@ -462,7 +487,7 @@ func nig_rtnl_events(h C.nig_handle, timeoutMs C.int, out **C.char, outLen *C.si
 			timeout = -1
 		}
 		lines, err := s.take(timeout)
-		if err != nil || !s.marshal || len(lines) == 0 {
+		if err != nil || s.batch || !s.marshal || len(lines) == 0 {
 			return lines, err
 		}
 		return pyLines(lines)

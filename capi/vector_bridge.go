@@ -211,6 +211,13 @@ func callVector(name string, args []vectorArg) (vectorResult, error) {
 		if h != 0 {
 			nig_close(h)
 		}
+	case func(C.nig_handle, C.int64_t, *C.nig_cchar, C.size_t, C.int, **C.char, *C.size_t) C.int: // hqbi>o
+		if err := want(4); err != nil {
+			return res, err
+		}
+		p, n, free := cBytes(args[2])
+		defer free()
+		rc, res.HasOut = f(C.nig_handle(args[0].Num), C.int64_t(args[1].Num), p, n, C.int(args[3].Num), &out, &outLen), true
 	case func(*C.nig_cchar, C.size_t) C.int: // b>
 		if err := want(1); err != nil {
 			return res, err

@@ -305,8 +305,9 @@ int nig_rtnl_request(nig_handle conn, const char *request, size_t request_len, c
 /* Starts a dump ("cmd":"dump" or "show") consumed in chunks with nig_rtnl_next:
  * a library thread receives and decodes while the caller reads, and large
  * tables never need one giant string. The connection is busy until the kernel
- * finished the dump (other requests on it wait; the chunks are queued, so the
- * dump finishes even if nobody reads).
+ * finished the dump (other requests on it wait). The library stays a few chunks
+ * ahead of a caller that reads; once the caller takes no chunk for 200 ms the
+ * chunks are queued without bound, so the dump finishes even if nobody reads.
  * Returns NIG_OK and *out_handle (an iterator: release with nig_close(), which
  * may be called before the end); NIG_EVALUE if the command is not a dump; the
  * request errors of nig_rtnl_request. Kernel errors are reported by
@@ -315,7 +316,12 @@ int nig_rtnl_dump(nig_handle conn, const char *request, size_t request_len, nig_
 
 /* Returns the next chunk of a dump: one or more complete messages, about 64 KiB
  * (JSON Lines, or a marshal list on a "format":"marshal" connection), blocking
- * until one is ready. A zero-length chunk ("") means
+ * until one is ready. On a "format":"marshal" connection the messages of a dump
+ * the library does not filter (no filter arguments) may come instead as
+ * received, a chunk being the marshal tuple (n, wire): wire holds n <= 256
+ * whole netlink messages back to back (each padded to 4 bytes), which
+ * nig_rtnl_marshal turns into the marshal list the connection would have
+ * returned; one dump may mix both kinds of chunks. A zero-length chunk ("") means
  * the dump is complete (and stays so). If the kernel interrupted the dump after
  * chunks were returned and the library restarted it, the next chunk holds only
  * the control message {"restart":true}: discard every message received before it.
@@ -383,6 +389,43 @@ int nig_netns_remove(const char *name, size_t name_len);
 /* The names under /run/netns as a sorted JSON array ([] if none).
  * Ownership: *out is the caller's (nig_free). out must not be NULL (NIG_EINVAL). */
 int nig_netns_list(char **out, size_t *out_len);
+
+/* ---- rtnetlink: single-link lookup ---------------------------------------
+ *
+ * pyroute2's link("get", index=..., ifname=...) without a request document:
+ * the hottest request of the Python binding, served in one datagram each way.
+ * The binding asks for the kernel's answer as received and has it encoded
+ * (nig_rtnl_marshal) only when a message is read beyond its fixed header. */
+
+/* Asks the kernel for one link, as nig_rtnl_request does for
+ * {"object":"link","cmd":"get","args":{"index":index,"ifname":name}}.
+ * index: the ifindex, 0..2147483647; 0 = not given (look up by name only).
+ * name:  the interface name (or an alternative name), name_len bytes or NIG_NTS;
+ *        NULL = not given. The bytes are sent as they are (no UTF-8 requirement).
+ *        With neither index nor name the kernel answers -EINVAL.
+ * wire:  0 = the result nig_rtnl_request returns for that call, in the
+ *        connection's format (JSON Lines, or a marshal list of one message);
+ *        1 = the kernel's answer as received: one netlink message (struct
+ *        nlmsghdr, struct ifinfomsg, attributes), which nig_rtnl_marshal turns
+ *        into the marshal result.
+ * An answer without a link (never seen from Linux) is an empty result: "" or
+ * an empty list.
+ * Returns NIG_OK; -errno from the kernel with kind NetlinkError (-ENODEV: no
+ * such link); NIG_EVALUE (index out of range, name with a NUL byte), NIG_EINVAL
+ * (wire not 0 or 1, out NULL), NIG_ETOOBIG (name over 1 MiB), NIG_EHANDLE (conn).
+ * Ownership: *out is the caller's (nig_free). Thread-safe; requests on one
+ * connection are serialised. */
+int nig_rtnl_get_link(nig_handle conn, int64_t index, const char *name, size_t name_len, int wire,
+                      char **out, size_t *out_len);
+
+/* Encodes netlink messages as received from the kernel (one or more whole
+ * messages, back to back, e.g. from nig_rtnl_get_link with wire 1) in the
+ * marshal result format of "format":"marshal" connections: exactly what such a
+ * connection returns for those answers. messages_len 0 gives an empty list.
+ * Returns NIG_OK; NIG_EVALUE (kind ValueError) for a malformed message;
+ * NIG_EINVAL (messages or out NULL); NIG_ETOOBIG.
+ * Ownership: *out is the caller's (nig_free). Thread-safe (no state). */
+int nig_rtnl_marshal(const char *messages, size_t messages_len, char **out, size_t *out_len);
 
 /* ---- IP addresses, networks, sets (CPython 3.13 ipaddress semantics) ----
  *

@@ -78,6 +78,9 @@ type Built struct {
 	// the messages Match accepts (pyroute2 filters dumps by kwargs).
 	Dump  bool
 	Match func(*Message) bool
+	// whole describes the messages Match accepts when it accepts every
+	// one of a kind (a dump without Go-side filters), or is nil.
+	whole *wholeKind
 	// Get is true for get commands: the answer objects are the result
 	// (the trailing ACK is dropped).
 	Get bool

@@ -110,6 +110,7 @@ func buildAddr(b *Built, spec cmdSpec, args map[string]any) error {
 		b.Request = f.Request()
 		match := n.matcher(family)
 		b.Match = func(m *Message) bool { return f.Match(m) && match(m) }
+		b.matchesWholeKind(n, f.Family != 0 || f.Index != 0)
 		return nil
 	}
 	if !addr.IsValid() {
@@ -253,6 +254,7 @@ func buildNeigh(b *Built, spec cmdSpec, args map[string]any) error {
 		b.Request = f.Request()
 		match := n.matcher(family)
 		b.Match = func(m *Message) bool { return f.Match(m) && match(m) }
+		b.matchesWholeKind(n, f.Family != 0 || f.Index != 0 || f.Master != 0)
 		return nil
 	}
 	if _, ok := n.get("state"); !ok && spec.typ == RTM_NEWNEIGH {
@@ -354,6 +356,7 @@ func buildRule(b *Built, spec cmdSpec, args map[string]any) error {
 		b.Request.Flags = spec.flags
 		match := n.matcher(family)
 		b.Match = func(m *Message) bool { return f.Match(m) && match(m) }
+		b.matchesWholeKind(n, f.Family != 0)
 		return nil
 	}
 	if family == 0 {

@@ -68,6 +68,7 @@ func buildLink(b *Built, spec cmdSpec, args map[string]any, opts *BuildOptions) 
 			}
 			return true
 		}
+		b.matchesWholeKind(n, f.Master != 0 || f.Kind != "" || hasState)
 		return nil
 	}
 	data, err := n.encode(family)

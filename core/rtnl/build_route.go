@@ -250,6 +250,7 @@ func buildRoute(b *Built, spec cmdSpec, args map[string]any) error {
 		}
 		b.Request = f.Request()
 		b.Match = n.matcher(family)
+		b.matchesWholeKind(n, false)
 		return nil
 	}
 

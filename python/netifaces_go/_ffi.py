@@ -78,6 +78,8 @@ API: Dict[str, str] = {
     "nig_rtnl_batch": "hb>o",
     "nig_rtnl_subscribe": "hb>H",
     "nig_rtnl_events": "hi>o",
+    "nig_rtnl_get_link": "hqbi>o",
+    "nig_rtnl_marshal": "b>o",
     "nig_netns_create": "b>",
     "nig_netns_remove": "b>",
     "nig_netns_list": ">o",

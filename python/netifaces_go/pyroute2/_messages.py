@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import json
 import marshal
+import threading
 
 __all__ = [
     "nlmsg_base", "nlmsg", "nla", "ifinfmsg", "ifaddrmsg", "rtmsg", "ndmsg", "fibmsg",
@@ -62,7 +63,9 @@ class nlmsg_base(dict):
 
     def get_attr(self, attr, default=None):
         """Value of the first attribute called attr, or default."""
-        attr = self._resolve(attr)
+        p = self.prefix
+        if not (p and attr.startswith(p) and attr.isupper()):  # a full name resolves to itself
+            attr = self._resolve(attr)
         for n, v in self.get_list("attrs"):
             if n == attr:
                 return v
@@ -310,13 +313,29 @@ def fill(obj, d, target="localhost"):
 _PLACEHOLDER = "__lazy__"
 
 
+# Serialises the switch of a lazy message to its real class (threads may
+# read one message at once).
+_LOAD_LOCK = threading.Lock()
+
+
 def _load(self):
+    """Parses a lazy message and turns it into its real class. The blob is
+    made outside the lock (an undecoded answer's, _transport.WireAnswer,
+    takes a library call, which releases the GIL); inside it the message is
+    filled, then its class changed, then _raw cleared: a thread that sees
+    the real class sees it filled, one that sees _raw None sees it done."""
     raw = self._raw
-    self._raw = None
-    dict.clear(self)
-    real = type(self).__real__
-    self.__class__ = real
-    materialise(self, raw)
+    if raw is None:  # loaded by another thread
+        return
+    if type(raw) is not bytes:
+        raw = raw.blob()
+    with _LOAD_LOCK:
+        if self._raw is None:
+            return
+        dict.clear(self)
+        materialise(self, raw)
+        self.__class__ = type(self).__real__
+        self._raw = None
 
 
 def _forward(name):
@@ -346,8 +365,23 @@ def _compare(name):
     return method
 
 
+def _head_getitem(self, key):
+    """msg[key] of a lazy message. When its raw is an undecoded answer
+    (_transport.WireAnswer), a fixed-header field ('index', 'flags', ...)
+    is read from the answer's header and the message stays lazy; anything
+    else parses the message."""
+    raw = self._raw
+    if type(raw) is not bytes and raw is not None and type(key) is str:
+        head = raw.head()
+        if key in head:
+            return head[key]
+    _load(self)
+    return self[key]
+
+
 def _lazy_class(real):
     ns = {name: _forward(name) for name in _FORWARDED if hasattr(real, name)}
+    ns["__getitem__"] = _head_getitem
     ns["__eq__"] = _compare("__eq__")
     ns["__ne__"] = _compare("__ne__")
     ns["__slots__"] = ()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import socket
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from . import _messages as M
@@ -21,6 +20,10 @@ from ._transport import Connection, batch_error, encode_call
 from .constants import RTMGRP_DEFAULTS
 
 __all__ = ["IPRoute"]
+
+# socket.AF_UNSPEC: importing socket (with selectors and array) for this
+# constant alone would cost every process about 0.5 MB of memory.
+_AF_UNSPEC = 0
 
 # pyroute2 constructor arguments that have no meaning here (the Go core owns
 # the socket and its buffers); accepted so existing call sites keep working.
@@ -75,6 +78,39 @@ def _split_filter(match: Any) -> Tuple[Dict[str, Any], Optional[Callable[[Any], 
                 return False
         return True
     return plain, python_filter
+
+
+def _wire_links(answer: Any) -> Tuple[Any, ...]:
+    """link('get') result from an undecoded answer: a lazy ifinfmsg that
+    reads its fixed header from the answer and has it encoded only when
+    read further (see _transport.WireAnswer)."""
+    if answer is None:
+        return ()
+    if not answer.is_link():  # not what a link get answers: the class from its event
+        return tuple(M.lazy([answer.blob()], None))
+    return tuple(M.lazy([answer], M.ifinfmsg))
+
+
+def _link_get_args(kwarg: Dict[str, Any]) -> Optional[Tuple[int, Optional[bytes]]]:
+    """(index, name) when link('get', **kwarg) can take the single-link
+    lookup (nig_rtnl_get_link): only index= (an int in 0..2**31-1) and/or
+    ifname= (a str that is valid UTF-8), which that call sends exactly as
+    the generic request would. Anything else: None (the generic request,
+    which also gives every argument error)."""
+    index, name = 0, None
+    for key, value in kwarg.items():
+        if key == "index" and type(value) is int and 0 <= value <= 0x7FFFFFFF:
+            index = value
+        elif key == "ifname" and type(value) is str:
+            try:
+                name = value.encode()
+            except UnicodeEncodeError:  # lone surrogates: the generic path decides
+                return None
+        else:
+            return None
+    if not index and name is None:
+        return None
+    return index, name
 
 
 class IPRoute:
@@ -143,7 +179,7 @@ class IPRoute:
         the events received before it; the stream then continues."""
         if self._events is None:
             raise RuntimeError("IPRoute.get(): call bind() first to subscribe to events")
-        return _build(self._events.get(timeout), None)
+        return self._events.get(timeout)
 
     # ---- generic request -------------------------------------------------
 
@@ -170,6 +206,10 @@ class IPRoute:
     def link(self, command: str, **kwarg: Any) -> Any:
         """Link operations: add, set, update, del, get, dump (pyroute2 kwargs:
         index, ifname, kind, peer, state, mtu, address, master, net_ns_fd...)."""
+        if command == "get":
+            fast = _link_get_args(kwarg)
+            if fast is not None:
+                return _wire_links(self._conn.get_link(*fast))
         return self._call("link", command, kwarg)
 
     def addr(self, command: str, *argv: Any, **kwarg: Any) -> Any:
@@ -237,7 +277,7 @@ class IPRoute:
             result.extend(self.link("get", index=index, **kwarg))
         return tuple(result)
 
-    def get_addr(self, family: int = socket.AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
+    def get_addr(self, family: int = _AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
         return self.addr("dump", family=family, match=match or kwarg)
 
     def get_routes(self, family: int = 255, match: Any = None, **kwarg: Any) -> Any:
@@ -248,13 +288,13 @@ class IPRoute:
             return self.route("get", dst=kwarg["dst"])
         return self.route("dump", family=family, match=match or kwarg)
 
-    def get_neighbours(self, family: int = socket.AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
+    def get_neighbours(self, family: int = _AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
         return self.neigh("dump", family=family, match=match or kwarg)
 
-    def get_rules(self, family: int = socket.AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
+    def get_rules(self, family: int = _AF_UNSPEC, match: Any = None, **kwarg: Any) -> Any:
         return self.rule("dump", family=family, match=match or kwarg)
 
-    def get_default_routes(self, family: int = socket.AF_UNSPEC, table: int = 254) -> List[Any]:
+    def get_default_routes(self, family: int = _AF_UNSPEC, table: int = 254) -> List[Any]:
         return [r for r in self.get_routes(family, table=table)
                 if r.get_attr("RTA_DST") is None and r["dst_len"] == 0]
 
