@@ -19,6 +19,7 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PYROUTE2_PY = "/usr/bin/python3"
+_HAVE_PR2 = False  # set by run()
 
 
 class Namespace:
@@ -48,13 +49,20 @@ def route_lines(n, prefix=20):
 
 
 def run_py(ns, code, interpreter=None, ours=True):
-    """Runs code in the namespace in a fresh interpreter; returns its JSON output."""
+    """Runs code in the namespace in a fresh interpreter; returns its JSON output.
+
+    Both sides run under the same interpreter (pyroute2's, /usr/bin/python3, when it
+    has pyroute2) so time and peak RSS compare the libraries, not two interpreters'
+    start-up (a pyenv interpreter whose site-packages imports more starts ~4 MB
+    larger)."""
     env = dict(os.environ)
     if ours:
         env["PYTHONPATH"] = os.path.join(ROOT, "python")
     else:
         env.pop("PYTHONPATH", None)
-    argv = ["ip", "netns", "exec", ns.name, interpreter or sys.executable, "-c", code]
+    if interpreter is None:
+        interpreter = PYROUTE2_PY if _HAVE_PR2 else sys.executable
+    argv = ["ip", "netns", "exec", ns.name, interpreter, "-c", code]
     r = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
     if r.returncode:
         raise RuntimeError(r.stderr[-2000:])
@@ -189,7 +197,9 @@ def run(report):
     if os.geteuid() != 0:
         report.note("bench_pyroute2: needs root for namespaces; skipped")
         return
-    have_pr2 = subprocess.run([PYROUTE2_PY, "-c", "import pyroute2"], capture_output=True).returncode == 0
+    global _HAVE_PR2
+    have_pr2 = _HAVE_PR2 = subprocess.run([PYROUTE2_PY, "-c", "import pyroute2"],
+                                          capture_output=True).returncode == 0
     if not have_pr2:
         report.note("bench_pyroute2: pyroute2 is not installed for /usr/bin/python3; anchors skipped")
     ours_mod, pr2_mod = "netifaces_go.pyroute2", "pyroute2"
