@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -17,39 +15,11 @@ import (
 	"github.com/netifaces-go/netifaces-go/core/rtnl"
 )
 
-// goldenWires returns the captured kernel messages of core/rtnl's tests.
-func goldenWires(t testing.TB) [][]byte {
+// decodedResult is what a connection of the format returns for msgs:
+// each decoded and encoded with resultWriter.add.
+func decodedResult(t testing.TB, marshal bool, msgs ...[]byte) []byte {
 	t.Helper()
-	f, err := os.Open("../core/rtnl/testdata/kernel_messages.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out [][]byte
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var rec struct{ Wire string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		b, err := hex.DecodeString(rec.Wire)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, b)
-	}
-	if len(out) < 40 {
-		t.Fatalf("only %d kernel messages", len(out))
-	}
-	return out
-}
-
-// decodedBlobs is what a marshal connection returns for msgs: each decoded
-// and encoded with resultWriter.add.
-func decodedBlobs(t testing.TB, msgs ...[]byte) []byte {
-	t.Helper()
-	w := newResultWriter(true)
+	w := newResultWriter(marshal)
 	for _, msg := range msgs {
 		m, _, err := rtnl.DecodeMessage(msg)
 		if err != nil {
@@ -62,9 +32,40 @@ func decodedBlobs(t testing.TB, msgs ...[]byte) []byte {
 	return w.finish()
 }
 
+// checkAddReceived: addReceived writes what the decoded path writes for
+// the first message of msg and takes the bytes DecodeMessage takes, or
+// fails as the decoded path fails.
+func checkAddReceived(t *testing.T, msg []byte) {
+	t.Helper()
+	w := newResultWriter(true)
+	n, err := w.addReceived(msg)
+	want := newResultWriter(true)
+	m, dn, derr := rtnl.DecodeMessage(msg)
+	if derr == nil {
+		derr = want.add(m)
+	}
+	if (err == nil) != (derr == nil) || (err != nil && err.Error() != derr.Error()) {
+		t.Fatalf("% x: in place %v, decoded %v", msg, err, derr)
+	}
+	if err != nil {
+		return
+	}
+	if got := w.finish(); n != dn || !bytes.Equal(got, want.finish()) {
+		t.Fatalf("% x: took %d, decode %d:\nin place %q\ndecoded  %q", msg, n, dn, got, want.finish())
+	}
+	// Both are the transcoded JSON of the message.
+	js, _ := beginPyList(nil)
+	if js, err = appendPyBlob(js, m.AppendJSON(nil)); err != nil {
+		t.Fatalf("% x: transcoding %s: %v", msg, m.AppendJSON(nil), err)
+	}
+	if got := w.finish(); !bytes.Equal(got, endPyList(js, 0, 1)) {
+		t.Fatalf("% x: in place\n%q\ntranscoded JSON\n%q", msg, got, js)
+	}
+}
+
 // The in-place encoder writes the decoded path's bytes exactly.
 func TestAddReceivedSameAsDecoded(t *testing.T) {
-	msgs := goldenWires(t)
+	msgs := capturedWires(t)
 	odd := [][]byte{
 		wireMsgForTest(rtnl.RTM_NEWROUTE, []byte{rtnl.AF_INET, 24, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0},
 			nlattr(rtnl.RTA_PRIORITY, 0xff, 0xff, 0xff, 0xff), nlattr(rtnl.RTA_GATEWAY, 1, 2), nlattr(200, 7)),
@@ -73,42 +74,36 @@ func TestAddReceivedSameAsDecoded(t *testing.T) {
 		wireMsgForTest(rtnl.RTM_NEWLINK, make([]byte, 16), nlattr(rtnl.IFLA_MTU, 1), nlattr(rtnl.IFLA_ADDRESS),
 			nlattr(rtnl.IFLA_STATS64, make([]byte, 8)...)),
 	}
-	for i, msg := range append(msgs, odd...) {
-		w := newResultWriter(true)
-		if err := w.addReceived(msg); err != nil {
-			t.Fatalf("message %d: %v", i, err)
-		}
-		if got, want := w.finish(), decodedBlobs(t, msg); !bytes.Equal(got, want) {
-			t.Errorf("message %d: in place\n%q\ndecoded\n%q", i, got, want)
-		}
+	for _, msg := range append(append(msgs, craftedWires()...), odd...) {
+		checkAddReceived(t, msg)
 	}
 	// A whole batch at once, and the JSON Lines format (always decoded).
 	w := newResultWriter(true)
 	for _, msg := range msgs {
-		if err := w.addReceived(msg); err != nil {
+		if _, err := w.addReceived(msg); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !bytes.Equal(w.finish(), decodedBlobs(t, msgs...)) {
+	if !bytes.Equal(w.finish(), decodedResult(t, true, msgs...)) {
 		t.Error("batch differs")
 	}
 	j := newResultWriter(false)
-	if err := j.addReceived(msgs[0]); err != nil || !json.Valid(j.finish()) {
+	if _, err := j.addReceived(msgs[0]); err != nil || !json.Valid(j.finish()) {
 		t.Errorf("JSON Lines: %v %s", err, j.finish())
 	}
 	// A malformed message fails as DecodeMessage fails.
 	bad := wireMsgForTest(rtnl.RTM_NEWROUTE, []byte{rtnl.AF_INET, 24, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0}, []byte{40, 0, 4, 0})
-	_, _, derr := rtnl.DecodeMessage(bad)
-	if err := newResultWriter(true).addReceived(bad); err == nil || derr == nil || err.Error() != derr.Error() {
-		t.Errorf("malformed: %v, decode %v", err, derr)
+	if _, _, derr := rtnl.DecodeMessage(bad); derr == nil {
+		t.Fatal("malformed message decodes")
 	}
+	checkAddReceived(t, bad)
 }
 
 // A chunk of raw messages is the marshal tuple (n, wire), and wire is what
 // nig_rtnl_marshal (encodeAnswers) turns into the blobs a marshal
 // connection returns for the same messages.
 func TestRawChunkFormat(t *testing.T) {
-	msgs := goldenWires(t)
+	msgs := capturedWires(t)
 	odd := wireMsgForTest(rtnl.RTM_NEWROUTE, []byte{rtnl.AF_INET, 24, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0},
 		nlattr(rtnl.RTA_GATEWAY, 1, 2, 3)) // 39 bytes: padded in the chunk
 	odd = odd[:binary.NativeEndian.Uint32(odd)]
@@ -134,7 +129,7 @@ func TestRawChunkFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, decodedBlobs(t, msgs...)) {
+	if !bytes.Equal(got, decodedResult(t, true, msgs...)) {
 		t.Error("the wire of the chunk encodes differently from its messages")
 	}
 	// After reset the writer starts a list again.
@@ -162,7 +157,7 @@ func TestDumpRawDecisions(t *testing.T) {
 	all := build(`{"object":"route","cmd":"dump","args":{"family":255}}`)
 	filtered := build(`{"object":"route","cmd":"dump","args":{"table":254}}`)
 	var routes, others int
-	for _, msg := range goldenWires(t) {
+	for _, msg := range capturedWires(t) {
 		m, _, err := rtnl.DecodeMessage(msg)
 		if err != nil {
 			t.Fatal(err)
@@ -442,13 +437,15 @@ func TestLiveDumpFlowControl(t *testing.T) {
 	}
 }
 
-// FuzzAddReceived: on any message of the five kinds, the in-place encoder
-// writes exactly what the decoded path writes, or fails as it fails.
+// FuzzAddReceived: on any message, as given and as each of the five
+// kinds, the in-place encoder writes exactly what the decoded path writes,
+// or fails as it fails.
 func FuzzAddReceived(f *testing.F) {
-	for _, msg := range goldenWires(f) {
+	for _, msg := range append(capturedWires(f), craftedWires()...) {
 		f.Add(msg)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		checkAddReceived(t, b)
 		if len(b) < 16 {
 			return
 		}
@@ -456,19 +453,7 @@ func FuzzAddReceived(f *testing.F) {
 			msg := append([]byte(nil), b...)
 			binary.NativeEndian.PutUint32(msg, uint32(len(msg)))
 			binary.NativeEndian.PutUint16(msg[4:], typ)
-			w := newResultWriter(true)
-			err := w.addReceived(msg)
-			want := newResultWriter(true)
-			m, _, derr := rtnl.DecodeMessage(msg)
-			if derr == nil {
-				derr = want.add(m)
-			}
-			if (err == nil) != (derr == nil) {
-				t.Fatalf("in place %v, decoded %v", err, derr)
-			}
-			if got := w.finish(); err == nil && !bytes.Equal(got, want.finish()) {
-				t.Fatalf("differs:\n%q\n%q", got, want.finish())
-			}
+			checkAddReceived(t, msg)
 		}
 	})
 }

@@ -496,32 +496,7 @@ func appendPyMessage(dst []byte, m *rtnl.Message, scratch *[]byte) ([]byte, erro
 	if dst, err = appendPyAttrs(dst, m.Attrs, scratch); err != nil {
 		return dst[:at], err
 	}
-	h := m.Header
-	dst = appendPyStr(dst, []byte("header"))
-	dst = append(dst, pyDict)
-	for _, kv := range [...]struct {
-		k string
-		v uint64
-	}{{"length", uint64(h.Length)}, {"type", uint64(h.Type)}, {"flags", uint64(h.Flags)},
-		{"sequence_number", uint64(h.Sequence)}, {"pid", uint64(h.PID)}} {
-		dst = appendPyStr(dst, []byte(kv.k))
-		dst = appendPyInt(dst, int64(kv.v))
-	}
-	dst = appendPyStr(dst, []byte("error"))
-	dst = append(dst, pyNone, pyNull)
-	if pad == "__align" {
-		dst = appendPyStr(dst, []byte("state"))
-		if flags&1 != 0 { // IFF_UP
-			dst = appendPyStr(dst, []byte("up"))
-		} else {
-			dst = appendPyStr(dst, []byte("down"))
-		}
-	}
-	dst = appendPyStr(dst, []byte("event"))
-	dst = appendPyStr(dst, []byte(m.Event()))
-	dst = append(dst, pyNull)
-	binary.LittleEndian.PutUint32(dst[at+1:], uint32(len(dst)-at-5))
-	return dst, nil
+	return appendPyMessageEnd(dst, at, m.Header, pad == "__align", flags, m.Event()), nil
 }
 
 // pyFields are the fixed-header fields per message kind in pyroute2's key
