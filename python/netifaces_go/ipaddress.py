@@ -499,6 +499,22 @@ _FORMAT = _re.compile("(#?)(_?)([xbnX])")
 class _BaseNetwork(_IPAddressBase):
     """A network, either version."""
 
+    def _init_from_parts(self, address, strict):
+        """__init__ for bytes, int and (address, mask) tuples, CPython's way."""
+        cls = self._address_class
+        addr, mask = self._split_addr_prefix(address)
+        self.network_address = cls(addr)
+        self.netmask, self._prefixlen = self._make_netmask(mask)
+        packed = int(self.network_address)
+        if packed & int(self.netmask) != packed:
+            if strict:
+                raise ValueError("%s has host bits set" % self)
+            self.network_address = cls._from_int(packed & int(self.netmask))
+        if self._prefixlen == self._max_prefixlen - 1:
+            self.hosts = self.__iter__
+        elif self._prefixlen == self._max_prefixlen:
+            self.hosts = lambda: [cls(addr)]
+
     def __repr__(self):
         return "%s(%r)" % (self.__class__.__name__, str(self))
 
@@ -952,18 +968,7 @@ class IPv4Network(_BaseV4, _BaseNetwork):
                 addr = text.split("/")[0]
                 self.hosts = self.__iter__ if plen == 31 else (lambda: [IPv4Address(addr)])
             return
-        addr, mask = self._split_addr_prefix(address)
-        self.network_address = IPv4Address(addr)
-        self.netmask, self._prefixlen = self._make_netmask(mask)
-        packed = int(self.network_address)
-        if packed & int(self.netmask) != packed:
-            if strict:
-                raise ValueError("%s has host bits set" % self)
-            self.network_address = _addr4(packed & int(self.netmask))
-        if self._prefixlen == IPV4LENGTH - 1:
-            self.hosts = self.__iter__
-        elif self._prefixlen == IPV4LENGTH:
-            self.hosts = lambda: [IPv4Address(addr)]
+        self._init_from_parts(address, strict)
 
 
 class _BaseV6:
@@ -1165,18 +1170,7 @@ class IPv6Network(_BaseV6, _BaseNetwork):
                 addr = text.split("/")[0]
                 self.hosts = lambda: [IPv6Address(addr)]
             return
-        addr, mask = self._split_addr_prefix(address)
-        self.network_address = IPv6Address(addr)
-        self.netmask, self._prefixlen = self._make_netmask(mask)
-        packed = int(self.network_address)
-        if packed & int(self.netmask) != packed:
-            if strict:
-                raise ValueError("%s has host bits set" % self)
-            self.network_address = _addr6(packed & int(self.netmask))
-        if self._prefixlen == IPV6LENGTH - 1:
-            self.hosts = self.__iter__
-        elif self._prefixlen == IPV6LENGTH:
-            self.hosts = lambda: [IPv6Address(addr)]
+        self._init_from_parts(address, strict)
 
     def _record(self):
         return self.network_address._ip, self._prefixlen, 6, 0
