@@ -102,8 +102,8 @@ func Interfaces(opts Options) (Names, error) {
 	var out Names
 	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
 		// interfaces() is mostly followed by ifaddresses() of each name:
-		// build the view now (an IPv6 address dump more than this call
-		// needs) rather than after the first half of those calls.
+		// build the view now (the dumps this call needs anyway) rather
+		// than after the first half of those calls.
 		if v != nil {
 			if ok, err := v.ready(c, nsfd, true); ok || err != nil {
 				out = append(Names{}, v.names...)
@@ -151,12 +151,9 @@ func IfAddresses(name string, opts Options) (IfAddrs, error) {
 			if ok, err := v.ready(c, nsfd, false); err != nil {
 				return err
 			} else if ok {
-				a, found := v.byName[name]
-				if !found {
-					return ErrInvalidInterfaceName
-				}
-				out = a.clone()
-				return nil
+				var err error
+				out, err = v.ifAddresses(c, name)
+				return err
 			}
 		}
 		var err error
@@ -222,11 +219,9 @@ func AllIfAddresses(opts Options) (AllIfAddrs, error) {
 			if ok, err := v.ready(c, nsfd, true); err != nil {
 				return err
 			} else if ok {
-				out = make(AllIfAddrs, len(v.names))
-				for i, n := range v.names {
-					out[i] = NamedIfAddrs{Name: n, Addrs: v.byName[n].clone()}
-				}
-				return nil
+				var err error
+				out, err = v.allIfAddresses(c)
+				return err
 			}
 		}
 		s := &Snapshot{}

@@ -12,24 +12,32 @@ import (
 
 // Views. Programs call netifaces.ifaddresses() once per name of
 // interfaces(), so in a namespace with many links the same tables are
-// read over and over. A view keeps the netifaces results of one complete
-// link and address dump for reuse while the kernel confirms that nothing
-// changed: a socket joined to the link and address notification groups is
-// opened before the dump, and the kernel queues a notification on it for
-// every change of a link or an address before the call that made the
-// change returns. A view answers only while that socket has nothing queued
-// (no notification, no ENOBUFS); anything queued drops the view and its
-// socket. So an answer from a view is what a dump made at the time of the
-// call would give, for every change completed before the call.
+// read over and over. A view keeps the links and IPv4 addresses of one
+// dump for reuse while the kernel confirms that none changed: a socket
+// joined to the link and IPv4 address notification groups is opened
+// before the dump, and the kernel queues a notification on it for every
+// change of a link or an IPv4 address before the call that made the change
+// returns. A view answers only while that socket has nothing queued (no
+// notification, no ENOBUFS); anything queued drops the view and its
+// socket.
 //
-// Building a view costs a full dump, so it is built when it pays off: by
-// AllIfAddresses, which dumps everything anyway; by Interfaces, whose
-// names are mostly each passed to IfAddresses next (the view costs it one
-// IPv6 address dump more); and, ski rental, once the IfAddresses calls
-// answered without a view since the last change have cost about what a
-// dump costs (threshold). Views are kept and expired with the
-// idle sockets of their namespace (conns_linux.go): the watch socket keeps
-// the namespace alive.
+// IPv6 addresses are never kept: the kernel adds some without notifying
+// until later (addresses added with nodad or optimistic DAD are announced
+// by a work item after the adding call returned; SLAAC and temporary
+// addresses only when DAD completes), while dumps list them at once. So a
+// view's answer asks the kernel for the IPv6 addresses it reports (one
+// filtered dump of the link's, or of all for AllIfAddresses). Interface
+// names never depend on IPv6 addresses. With that, an answer from a view
+// is what a dump made at the time of the call would give, for every change
+// completed before the call.
+//
+// Building a view costs a link and an IPv4 address dump, so it is built
+// when it pays off: by AllIfAddresses and Interfaces, which dump those
+// anyway (Interfaces' names are mostly passed to IfAddresses next); and,
+// ski rental, once the IfAddresses calls answered without a view since the
+// last change have cost about what a dump costs (threshold). Views are
+// kept and expired with the idle sockets of their namespace
+// (conns_linux.go): the watch socket keeps the namespace alive.
 
 const (
 	// viewMinMisses is the threshold while a namespace's size is unknown.
@@ -40,15 +48,17 @@ const (
 	viewWatchBuffer = 32 << 10
 )
 
-var viewGroups = []uint32{rtnl.RTNLGRP_LINK, rtnl.RTNLGRP_IPV4_IFADDR, rtnl.RTNLGRP_IPV6_IFADDR}
+var viewGroups = []uint32{rtnl.RTNLGRP_LINK, rtnl.RTNLGRP_IPV4_IFADDR}
 
 // view is the kept interfaces()/ifaddresses() results of one namespace.
 type view struct {
 	mu     sync.Mutex
 	watch  *rtnl.Subscription // nil: no current results
 	names  Names
-	byName map[string]IfAddrs
-	links  int  // links seen by the last dump (sizes the threshold)
+	byName map[string]IfAddrs // without IPv6 addresses
+	link   map[string]Link    // link name -> link
+	index  map[int]Link       // ifindex -> link
+	links  int                // links seen by the last dump (sizes the threshold)
 	misses int  // calls answered without results since they were dropped
 	dead   bool // expired: never build again
 	used   time.Time
@@ -124,7 +134,7 @@ func (v *view) drop() {
 	if v.watch != nil {
 		v.watch.Close()
 	}
-	v.watch, v.names, v.byName = nil, nil, nil
+	v.watch, v.names, v.byName, v.link, v.index = nil, nil, nil, nil, nil
 }
 
 // current reports whether the results still hold, dropping them if not.
@@ -147,7 +157,7 @@ func (v *view) threshold() int {
 // errNoView: the view could not be built; answer without it.
 var errNoView = errors.New("ifenum: no view")
 
-// build subscribes, then dumps links and addresses through c, in the
+// build subscribes, then dumps links and IPv4 addresses through c, in the
 // namespace nsfd refers to. v.mu is held.
 func (v *view) build(c *rtnl.Conn, nsfd int) error {
 	v.misses = 0
@@ -161,7 +171,7 @@ func (v *view) build(c *rtnl.Conn, nsfd int) error {
 	s := &Snapshot{}
 	err = dumpError("getifaddrs", readLinks(c, s))
 	if err == nil {
-		err = dumpError("getifaddrs", readAddresses(c, 0, s))
+		err = dumpError("getifaddrs", readAddresses(c, AF_INET, s))
 	}
 	if err != nil {
 		w.Close()
@@ -175,7 +185,71 @@ func (v *view) build(c *rtnl.Conn, nsfd int) error {
 		v.names[i] = a.Name
 		v.byName[a.Name] = a.Addrs
 	}
+	v.link = make(map[string]Link, len(s.Links))
+	v.index = make(map[int]Link, len(s.Links))
+	for _, l := range s.Links {
+		v.link[l.Name] = l
+		v.index[l.Index] = l
+	}
 	return nil
+}
+
+// ifAddresses answers ifaddresses(name) from the view plus a dump of the
+// link's IPv6 addresses. v.mu is held and the view is current.
+func (v *view) ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
+	a, found := v.byName[name]
+	if !found {
+		return nil, ErrInvalidInterfaceName
+	}
+	out := a.clone()
+	l, isLink := v.link[name]
+	if !isLink {
+		return out, nil // an IPv4 label: it has no IPv6 addresses
+	}
+	var s Snapshot
+	err := dumpError("ifaddresses", c.ScanAddresses(rtnl.AddressFilter{Family: AF_INET6, Index: l.Index},
+		func(a *rtnl.Address) error {
+			if a.Family == AF_INET6 && int(a.Index) == l.Index {
+				s.Addresses = append(s.Addresses, addressFromRtnl(a))
+			}
+			return nil
+		}, func() { s.Addresses = s.Addresses[:0] }))
+	if err != nil {
+		return nil, err
+	}
+	for _, ad := range s.Addresses {
+		if e, ok := addrEntry(ad, l); ok {
+			out = out.add(e.family, e.dict)
+		}
+	}
+	return out, nil
+}
+
+// allIfAddresses answers allifaddresses() from the view plus a dump of
+// every IPv6 address. v.mu is held and the view is current.
+func (v *view) allIfAddresses(c *rtnl.Conn) (AllIfAddrs, error) {
+	out := make(AllIfAddrs, len(v.names))
+	pos := make(map[string]int, len(v.names))
+	for i, n := range v.names {
+		out[i] = NamedIfAddrs{Name: n, Addrs: v.byName[n].clone()}
+		pos[n] = i
+	}
+	var s Snapshot
+	if err := dumpError("getifaddrs", readAddresses(c, AF_INET6, &s)); err != nil {
+		return nil, err
+	}
+	for _, ad := range s.Addresses {
+		l, ok := v.index[ad.Index]
+		if !ok {
+			continue // a link that appeared after the view: the next call drops it
+		}
+		if e, ok := addrEntry(ad, l); ok {
+			if i, ok := pos[e.name]; ok {
+				out[i].Addrs = out[i].Addrs.add(e.family, e.dict)
+			}
+		}
+	}
+	return out, nil
 }
 
 // ready reports whether v has current results, building them when

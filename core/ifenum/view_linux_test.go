@@ -217,3 +217,36 @@ func TestViewConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// IPv6 addresses added with nodad are announced by a kernel work item
+// after `ip addr add` returns, but dumps list them at once: a view must
+// not hide them (it never keeps IPv6 addresses).
+func TestViewIPv6NodadAtOnce(t *testing.T) {
+	ns := newNetNS(t, "ip link add a0 type veth peer name b0")
+	defer CloseIdleConnections()
+	opts := Options{NetNS: ns}
+	var lines []string
+	for i := 1; i <= 20; i++ {
+		lines = append(lines, fmt.Sprintf("addr add 2001:db8:77::%x/64 dev a0 nodad", i))
+	}
+	for i, line := range lines {
+		if _, err := Interfaces(opts); err != nil || !viewIsCurrent(t, ns) {
+			t.Fatalf("no view before step %d (err %v)", i, err)
+		}
+		ipIn(t, ns, strings.Fields(line)...)
+		a, err := IfAddresses("a0", opts)
+		if err != nil || len(a.Family(AF_INET6)) != i+1 {
+			t.Fatalf("after %q: IfAddresses(a0) IPv6 = %v, %v", line, a.Family(AF_INET6), err)
+		}
+		all, err := AllIfAddresses(opts)
+		n := -1
+		for _, x := range all {
+			if x.Name == "a0" {
+				n = len(x.Addrs.Family(AF_INET6))
+			}
+		}
+		if err != nil || n != i+1 {
+			t.Fatalf("after %q: AllIfAddresses = %v, %v", line, all, err)
+		}
+	}
+}
