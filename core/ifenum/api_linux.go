@@ -26,20 +26,14 @@ func withConn(opts Options, fn func(c *rtnl.Conn) error) error {
 }
 
 // withView is withConn for the calls a view can answer (view_linux.go):
-// fn gets the namespace's view, locked, or nil.
+// fn gets the namespace's view, or nil.
 func withView(opts Options, fn func(c *rtnl.Conn, v *view, nsfd int) error) error {
 	b, err := conns.get(opts)
 	if err != nil {
 		return err
 	}
 	v, nsfd := viewOf(b, opts)
-	if v != nil {
-		v.mu.Lock()
-	}
 	err = fn(b.Conn, v, nsfd)
-	if v != nil {
-		v.mu.Unlock()
-	}
 	conns.put(b, err)
 	return err
 }
@@ -105,8 +99,10 @@ func Interfaces(opts Options) (Names, error) {
 		// build the view now (the dumps this call needs anyway) rather
 		// than after the first half of those calls.
 		if v != nil {
-			if ok, err := v.ready(c, nsfd, true); ok || err != nil {
-				out = append(Names{}, v.names...)
+			if st, err := v.ready(c, nsfd, true); st != nil || err != nil {
+				if st != nil {
+					out = append(Names{}, st.names...)
+				}
 				return err
 			}
 		}
@@ -148,11 +144,10 @@ func IfAddresses(name string, opts Options) (IfAddrs, error) {
 	var out IfAddrs
 	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
 		if v != nil {
-			if ok, err := v.ready(c, nsfd, false); err != nil {
+			if st, err := v.ready(c, nsfd, false); err != nil {
 				return err
-			} else if ok {
-				var err error
-				out, err = v.ifAddresses(c, name)
+			} else if st != nil {
+				out, err = st.ifAddresses(c, name)
 				return err
 			}
 		}
@@ -216,11 +211,10 @@ func AllIfAddresses(opts Options) (AllIfAddrs, error) {
 	var out AllIfAddrs
 	err := withView(opts, func(c *rtnl.Conn, v *view, nsfd int) error {
 		if v != nil {
-			if ok, err := v.ready(c, nsfd, true); err != nil {
+			if st, err := v.ready(c, nsfd, true); err != nil {
 				return err
-			} else if ok {
-				var err error
-				out, err = v.allIfAddresses(c)
+			} else if st != nil {
+				out, err = st.allIfAddresses(c)
 				return err
 			}
 		}

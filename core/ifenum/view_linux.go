@@ -50,18 +50,25 @@ const (
 
 var viewGroups = []uint32{rtnl.RTNLGRP_LINK, rtnl.RTNLGRP_IPV4_IFADDR}
 
-// view is the kept interfaces()/ifaddresses() results of one namespace.
+// view is the kept state of one namespace, and what keeps it current.
 type view struct {
 	mu     sync.Mutex
-	watch  *rtnl.Subscription // nil: no current results
+	watch  *rtnl.Subscription // nil: no current state
+	state  *viewState         // nil with watch
+	links  int                // links seen by the last dump (sizes the threshold)
+	misses int                // calls answered without a state since it was dropped
+	dead   bool               // expired: never build again
+	used   time.Time
+}
+
+// viewState is what one dump of links and IPv4 addresses gives. It is
+// never changed once built (a rebuild makes a new one), so calls use it
+// after releasing view.mu, while they ask the kernel for IPv6 addresses.
+type viewState struct {
 	names  Names
 	byName map[string]IfAddrs // without IPv6 addresses
 	link   map[string]Link    // link name -> link
 	index  map[int]Link       // ifindex -> link
-	links  int                // links seen by the last dump (sizes the threshold)
-	misses int  // calls answered without results since they were dropped
-	dead   bool // expired: never build again
-	used   time.Time
 }
 
 // viewTable holds the views of the namespaces in use.
@@ -134,7 +141,7 @@ func (v *view) drop() {
 	if v.watch != nil {
 		v.watch.Close()
 	}
-	v.watch, v.names, v.byName, v.link, v.index = nil, nil, nil, nil, nil
+	v.watch, v.state = nil, nil
 }
 
 // current reports whether the results still hold, dropping them if not.
@@ -178,31 +185,33 @@ func (v *view) build(c *rtnl.Conn, nsfd int) error {
 		return err
 	}
 	all := s.AllIfAddresses()
-	v.watch, v.links = w, len(s.Links)
-	v.names = make(Names, len(all))
-	v.byName = make(map[string]IfAddrs, len(all))
+	st := &viewState{
+		names:  make(Names, len(all)),
+		byName: make(map[string]IfAddrs, len(all)),
+		link:   make(map[string]Link, len(s.Links)),
+		index:  make(map[int]Link, len(s.Links)),
+	}
 	for i, a := range all {
-		v.names[i] = a.Name
-		v.byName[a.Name] = a.Addrs
+		st.names[i] = a.Name
+		st.byName[a.Name] = a.Addrs
 	}
-	v.link = make(map[string]Link, len(s.Links))
-	v.index = make(map[int]Link, len(s.Links))
 	for _, l := range s.Links {
-		v.link[l.Name] = l
-		v.index[l.Index] = l
+		st.link[l.Name] = l
+		st.index[l.Index] = l
 	}
+	v.watch, v.state, v.links = w, st, len(s.Links)
 	return nil
 }
 
-// ifAddresses answers ifaddresses(name) from the view plus a dump of the
-// link's IPv6 addresses. v.mu is held and the view is current.
-func (v *view) ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
-	a, found := v.byName[name]
+// ifAddresses answers ifaddresses(name) from st plus a dump of the link's
+// IPv6 addresses.
+func (st *viewState) ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
+	a, found := st.byName[name]
 	if !found {
 		return nil, ErrInvalidInterfaceName
 	}
 	out := a.clone()
-	l, isLink := v.link[name]
+	l, isLink := st.link[name]
 	if !isLink {
 		return out, nil // an IPv4 label: it has no IPv6 addresses
 	}
@@ -225,13 +234,13 @@ func (v *view) ifAddresses(c *rtnl.Conn, name string) (IfAddrs, error) {
 	return out, nil
 }
 
-// allIfAddresses answers allifaddresses() from the view plus a dump of
-// every IPv6 address. v.mu is held and the view is current.
-func (v *view) allIfAddresses(c *rtnl.Conn) (AllIfAddrs, error) {
-	out := make(AllIfAddrs, len(v.names))
-	pos := make(map[string]int, len(v.names))
-	for i, n := range v.names {
-		out[i] = NamedIfAddrs{Name: n, Addrs: v.byName[n].clone()}
+// allIfAddresses answers allifaddresses() from st plus a dump of every
+// IPv6 address.
+func (st *viewState) allIfAddresses(c *rtnl.Conn) (AllIfAddrs, error) {
+	out := make(AllIfAddrs, len(st.names))
+	pos := make(map[string]int, len(st.names))
+	for i, n := range st.names {
+		out[i] = NamedIfAddrs{Name: n, Addrs: st.byName[n].clone()}
 		pos[n] = i
 	}
 	var s Snapshot
@@ -239,7 +248,7 @@ func (v *view) allIfAddresses(c *rtnl.Conn) (AllIfAddrs, error) {
 		return nil, err
 	}
 	for _, ad := range s.Addresses {
-		l, ok := v.index[ad.Index]
+		l, ok := st.index[ad.Index]
 		if !ok {
 			continue // a link that appeared after the view: the next call drops it
 		}
@@ -252,24 +261,26 @@ func (v *view) allIfAddresses(c *rtnl.Conn) (AllIfAddrs, error) {
 	return out, nil
 }
 
-// ready reports whether v has current results, building them when
-// force is set or enough calls went without. v.mu is held. A false
-// answer with a nil error means: answer without the view.
-func (v *view) ready(c *rtnl.Conn, nsfd int, force bool) (bool, error) {
+// ready returns v's current state, building one when force is set or
+// enough calls went without. A nil state with a nil error means: answer
+// without the view.
+func (v *view) ready(c *rtnl.Conn, nsfd int, force bool) (*viewState, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if v.current() {
-		return true, nil
+		return v.state, nil
 	}
 	v.misses++
 	if !force && v.misses < v.threshold() {
-		return false, nil
+		return nil, nil
 	}
 	switch err := v.build(c, nsfd); {
 	case err == nil:
-		return true, nil
+		return v.state, nil
 	case errors.Is(err, errNoView):
-		return false, nil
+		return nil, nil
 	default:
-		return false, err
+		return nil, err
 	}
 }
 
